@@ -1,0 +1,2 @@
+namespace AcsTeamsAdmin.Engine;
+internal static class Placeholder { }

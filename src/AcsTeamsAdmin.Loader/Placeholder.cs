@@ -1,0 +1,2 @@
+namespace AcsTeamsAdmin.Loader;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace AcsTeamsAdmin.Sandbox;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace AcsTeamsAdmin;
+internal static class Placeholder { }
