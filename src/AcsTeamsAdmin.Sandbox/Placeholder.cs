@@ -1,2 +1,12 @@
+// TEMPORARY compile stub of the sandbox API being built on the `sandbox` branch; removed at merge.
+#pragma warning disable
 namespace AcsTeamsAdmin.Sandbox;
-internal static class Placeholder { }
+public sealed class SandboxService : System.IDisposable
+{
+    public static System.Uri InProcessBaseAddress => new("https://sandbox.acsteams.invalid/");
+    public SandboxDescription Describe(System.Uri baseAddress) => throw new System.NotImplementedException();
+    public System.Net.Http.HttpMessageHandler CreateHandler() => throw new System.NotImplementedException();
+    public static SandboxService LoadState(string path) => throw new System.NotImplementedException();
+    public void Dispose() { }
+}
+public sealed record SandboxDescription(string AuthorityHost, string GraphEndpoint, string AcsEndpoint, string AcsConnectionString, string TenantId, string AdminClientId, string AdminClientSecret);
