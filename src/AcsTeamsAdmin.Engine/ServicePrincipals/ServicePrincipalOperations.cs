@@ -1,7 +1,7 @@
 using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Graph;
 using AcsTeamsAdmin.Engine.Operations;
-using AcsTeamsAdmin.Engine.Validation;
+using AcsTeamsAdmin.Engine.Identifiers;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 
@@ -17,11 +17,11 @@ public static class ServicePrincipalOperations
         ["id", "appId", "displayName", "appOwnerOrganizationId", "accountEnabled", "oauth2PermissionScopes"];
 
     /// <summary>The service principal for <paramref name="appId"/>, or null when this tenant has none.</summary>
-    public static async Task<ServicePrincipalInfo?> GetAsync(AcsTeamsAdminConnection connection, string appId, OperationContext context)
+    public static async Task<ServicePrincipalInfo?> GetAsync(AcsTeamsAdminConnection connection, AppId appId, OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(context);
-        var id = ParseAppId(appId);
+        var id = appId.ToString();
         var found = await FindAsync(connection, id, context).ConfigureAwait(false);
         return found is null ? null : ToInfo(found, connection, ServicePrincipalStatus.Existing);
     }
@@ -32,11 +32,11 @@ public static class ServicePrincipalOperations
     /// Reads first, so a second run makes no write; creates with an upsert, so a race with another
     /// admin (or a retried request whose answer was lost) can never create two.
     /// </summary>
-    public static async Task<ServicePrincipalInfo?> EnsureAsync(AcsTeamsAdminConnection connection, string appId, OperationContext context)
+    public static async Task<ServicePrincipalInfo?> EnsureAsync(AcsTeamsAdminConnection connection, AppId appId, OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(context);
-        var id = ParseAppId(appId);
+        var id = appId.ToString();
         var existing = await FindAsync(connection, id, context).ConfigureAwait(false);
         if (existing is not null)
         {
@@ -84,9 +84,6 @@ public static class ServicePrincipalOperations
                 }
             },
             $"Reading the service principal for appId {appId}", appId, context.CancellationToken);
-
-    private static string ParseAppId(string appId) =>
-        InputParser.ParseGuid("AppId", appId, "it is the application (client) id; the ACS first-party app is " + AcsFirstPartyApp.AppId + ".").ToString();
 
     private static ServicePrincipalInfo ToInfo(ServicePrincipal principal, AcsTeamsAdminConnection connection, ServicePrincipalStatus status) => new()
     {

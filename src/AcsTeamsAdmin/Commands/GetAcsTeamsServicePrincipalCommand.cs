@@ -18,7 +18,7 @@ public sealed class GetAcsTeamsServicePrincipalCommand : ConnectedCmdlet
 
     protected override async Task ProcessRecordAsync()
     {
-        var principal = await ServicePrincipalOperations.GetAsync(Connection, AppId, CreateOperationContext()).ConfigureAwait(false);
+        var principal = await ServicePrincipalOperations.GetAsync(Connection, Engine.Identifiers.AppId.Parse(AppId), CreateOperationContext()).ConfigureAwait(false);
         if (principal is not null)
         {
             PostObject(principal);

@@ -19,7 +19,7 @@ public sealed class NewAcsTeamsServicePrincipalCommand : ConnectedCmdlet
 
     protected override async Task ProcessRecordAsync()
     {
-        var principal = await ServicePrincipalOperations.EnsureAsync(Connection, AppId, CreateOperationContext()).ConfigureAwait(false);
+        var principal = await ServicePrincipalOperations.EnsureAsync(Connection, Engine.Identifiers.AppId.Parse(AppId), CreateOperationContext()).ConfigureAwait(false);
         if (principal is not null)
         {
             PostObject(principal);
