@@ -32,13 +32,19 @@ internal static partial class CliApplication
         try
         {
             parsed = ArgumentParser.Parse(args, IsSwitch);
+            if (parsed.Command is null && parsed.Has("version"))
+            {
+                await stdout.WriteLineAsync(Version).ConfigureAwait(false);
+                return Success;
+            }
+
             if (parsed.Command is null || parsed.Command is "help" || parsed.Has("help"))
             {
                 HelpText.Write(stdout, parsed.Command is "help" ? (parsed.Positional.Count > 0 ? parsed.Positional[0] : null) : parsed.Command);
                 return Success;
             }
 
-            if (parsed.Command is "--version" or "version")
+            if (parsed.Command is "version")
             {
                 await stdout.WriteLineAsync(Version).ConfigureAwait(false);
                 return Success;
@@ -54,6 +60,11 @@ internal static partial class CliApplication
                 ?? throw new AcsTeamsAdminException(CliErrorIds.UnknownCommand, FailureCategory.InvalidArgument,
                     $"'{parsed.Command}' is not an acsteams command.", "Run 'acsteams help' for the list; commands are the cmdlets' names.");
             RejectUnknownOptions(parsed, [.. command.Parameters.Select(p => p.Key), .. ConnectionOptions.Parameters.Select(p => p.Key), .. OutputSwitches, "output"]);
+            if (parsed.Positional.Count > 0)
+            {
+                throw ParsedArguments.Usage($"'{parsed.Positional[0]}': {command.Name} takes options only (--name value).");
+            }
+
             return await RunCommandAsync(command, parsed, stdout, stderr, environment, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -82,13 +93,13 @@ internal static partial class CliApplication
     private static async Task<int> RunCommandAsync(CliCommand command, ParsedArguments parsed, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         var format = ParseOutputFormat(parsed.Value("output"));
-        var host = new CliOperationHost(stdout, stderr, parsed.Flag("what-if"), parsed.Flag("verbose"), parsed.Flag("debug"), showProgress: !Console.IsErrorRedirected);
+        var host = new CliOperationHost(stderr, parsed.Flag("what-if"), parsed.Flag("verbose"), parsed.Flag("debug"), showProgress: !Console.IsErrorRedirected);
         var context = new OperationContext(host, host, host, cancellationToken);
 
         // The sign-in options are read now, so a malformed one fails before the command does anything.
         var request = ConnectionOptions.ToRequest(parsed, environment);
         var output = new List<object>();
-        var invocation = new CliInvocation(parsed, context, () => Connector.ConnectAsync(request, context), output.Add);
+        var invocation = new CliInvocation(parsed, context, () => Connector.ConnectAsync(request, context), output.Add, error => stderr.WriteLine(OneLine(error)));
         try
         {
             await command.RunAsync(invocation).ConfigureAwait(false);
@@ -108,16 +119,12 @@ internal static partial class CliApplication
         {
             if (invocation.ConnectionIfMade is { } connection)
             {
-                if (request.SandboxStatePath is { } statePath && connection.Sandbox is { } sandbox)
-                {
-                    sandbox.SaveState(statePath);
-                }
-
+                connection.SaveSandboxState();
                 connection.Dispose();
             }
         }
 
-        return Success;
+        return invocation.AnyItemFailed ? Failed : Success;
     }
 
     private static OutputFormat ParseOutputFormat(string? value) => value?.ToLowerInvariant() switch
@@ -141,15 +148,22 @@ internal static partial class CliApplication
         || ConnectionOptions.Parameters.Concat(CommandCatalog.All.SelectMany(command => command.Parameters))
             .Any(parameter => parameter.Kind == CliValueKind.Switch && string.Equals(parameter.Key, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The engine speaks PowerShell (-AppId); here the same parameter is --app-id.</summary>
+    /// <summary>
+    /// One line for stderr: error id, message and fix, and the service's request id for support.
+    /// The engine speaks PowerShell (-AppId); here the same parameter is --app-id.
+    /// </summary>
     internal static string OneLine(AcsTeamsAdminException error)
     {
-        var message = PowerShellParameter().Replace(error.Message, match => Kebab.Option(match.Groups["name"].Value));
-        var fix = error.RecommendedAction is null || message.EndsWith(error.RecommendedAction, StringComparison.Ordinal)
-            ? string.Empty
-            : " " + PowerShellParameter().Replace(error.RecommendedAction, match => Kebab.Option(match.Groups["name"].Value));
-        return $"acsteams: error {error.ErrorId}: {message}{fix}".ReplaceLineEndings(" ");
+        ArgumentNullException.ThrowIfNull(error);
+        var text = PowerShellParameter().Replace(error.MessageWithFix, match =>
+            KnownParameters.Contains(match.Groups["name"].Value) ? Kebab.Option(match.Groups["name"].Value) : match.Value);
+        var requestId = error.RequestId is null ? string.Empty : $" (request id {error.RequestId})";
+        return $"acsteams: error {error.ErrorId}: {text}{requestId}".ReplaceLineEndings(" ");
     }
+
+    private static readonly HashSet<string> KnownParameters = new(
+        ConnectionOptions.Parameters.Concat(CommandCatalog.All.SelectMany(command => command.Parameters)).Select(parameter => parameter.Name),
+        StringComparer.Ordinal);
 
     private static string Version =>
         typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";

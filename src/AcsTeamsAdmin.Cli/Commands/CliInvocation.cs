@@ -1,11 +1,12 @@
 using AcsTeamsAdmin.Cli.Parsing;
 using AcsTeamsAdmin.Engine.Connections;
+using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Operations;
 
 namespace AcsTeamsAdmin.Cli.Commands;
 
 /// <summary>What a running command has: its arguments, the engine context, the connection (made on first use) and its output.</summary>
-internal sealed class CliInvocation(ParsedArguments arguments, OperationContext context, Func<Task<AcsTeamsAdminConnection>> connect, Action<object> output)
+internal sealed class CliInvocation(ParsedArguments arguments, OperationContext context, Func<Task<AcsTeamsAdminConnection>> connect, Action<object> output, Action<AcsTeamsAdminException> reportError)
 {
     private AcsTeamsAdminConnection? _connection;
 
@@ -19,4 +20,29 @@ internal sealed class CliInvocation(ParsedArguments arguments, OperationContext 
     public async Task<AcsTeamsAdminConnection> ConnectAsync() => _connection ??= await connect().ConfigureAwait(false);
 
     public void Write(object value) => output(value);
+
+    /// <summary>True once an item of a multi-value run failed (the run goes on, as a pipeline does, and exits 1).</summary>
+    public bool AnyItemFailed { get; private set; }
+
+    /// <summary>
+    /// Runs the operation for each input value like a cmdlet's ProcessRecord over piped input: a
+    /// failure of one value is reported and the next value still runs.
+    /// </summary>
+    public async Task ForEachAsync<T>(IReadOnlyList<T> items, Func<T, Task> operation)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(operation);
+        foreach (var item in items)
+        {
+            try
+            {
+                await operation(item).ConfigureAwait(false);
+            }
+            catch (AcsTeamsAdminException error) when (items.Count > 1)
+            {
+                AnyItemFailed = true;
+                reportError(error);
+            }
+        }
+    }
 }

@@ -43,12 +43,12 @@ internal static class CommandCatalog
         var given = invocation.Arguments.Values("app-id");
         var appIds = given.Count == 0 ? [AppId.AcsFirstParty] : given.Select(value => AppId.Parse(value)).ToArray();
         var connection = await invocation.ConnectAsync().ConfigureAwait(false);
-        foreach (var appId in appIds)
+        await invocation.ForEachAsync(appIds, async appId =>
         {
             if (await operation(connection, appId, invocation.Context).ConfigureAwait(false) is { } principal)
             {
                 invocation.Write(principal);
             }
-        }
+        }).ConfigureAwait(false);
     }
 }

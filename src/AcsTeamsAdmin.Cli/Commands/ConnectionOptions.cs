@@ -33,38 +33,42 @@ internal static class ConnectionOptions
 
     public static ConnectionRequest ToRequest(ParsedArguments args, Func<string, string?> environment)
     {
-        var clientSecret = args.Value("client-secret") ?? environment(ClientSecretVariable);
-        var accessToken = args.Value("access-token") ?? environment(AccessTokenVariable);
         var thumbprint = args.Value("certificate-thumbprint");
         var sandbox = args.Flag("sandbox");
-        var identity = args.Flag("identity");
-        var deviceCode = args.Flag("use-device-code");
-        var chosen = new (bool Given, string Option)[]
+        var chosen = new (bool Given, SignInMode Mode, string Option)[]
         {
-            (sandbox, "--sandbox"), (accessToken is not null, "--access-token"), (identity, "--identity"),
-            (thumbprint is not null, "--certificate-thumbprint"), (clientSecret is not null, "--client-secret"), (deviceCode, "--use-device-code"),
-        }.Where(mode => mode.Given).Select(mode => mode.Option).ToArray();
+            (sandbox, SignInMode.Sandbox, "--sandbox"),
+            (args.Has("access-token"), SignInMode.AccessToken, "--access-token"),
+            (args.Flag("identity"), SignInMode.ManagedIdentity, "--identity"),
+            (thumbprint is not null, SignInMode.Certificate, "--certificate-thumbprint"),
+            (args.Has("client-secret"), SignInMode.ClientSecret, "--client-secret"),
+            (args.Flag("use-device-code"), SignInMode.DeviceCode, "--use-device-code"),
+        }.Where(mode => mode.Given).ToArray();
         if (chosen.Length > 1)
         {
             throw new AcsTeamsAdminException(ErrorIds.ConflictingParameters, FailureCategory.InvalidArgument,
-                $"{string.Join(" and ", chosen)} choose different ways to sign in; give one.",
+                $"{string.Join(" and ", chosen.Select(mode => mode.Option))} choose different ways to sign in; give one.",
                 "Pick one sign-in: --sandbox, --client-secret, --certificate-thumbprint, --identity, --access-token or --use-device-code (none means a browser sign-in).");
         }
 
+        var statePath = args.Value("sandbox-state-path");
         if (sandbox)
         {
-            return ConnectionRequest.ForSandbox(args.Value("sandbox-state-path"));
+            return ConnectionRequest.ForSandbox(statePath);
         }
 
-        var mode = chosen.FirstOrDefault() switch
+        if (statePath is not null)
         {
-            "--access-token" => SignInMode.AccessToken,
-            "--identity" => SignInMode.ManagedIdentity,
-            "--certificate-thumbprint" => SignInMode.Certificate,
-            "--client-secret" => SignInMode.ClientSecret,
-            "--use-device-code" => SignInMode.DeviceCode,
-            _ => SignInMode.InteractiveBrowser,
-        };
+            throw ParsedArguments.Usage("--sandbox-state-path applies only with --sandbox.");
+        }
+
+        // The environment supplies a secret only when no option chose another way to sign in.
+        var secretFromEnvironment = chosen.Length == 0 ? environment(ClientSecretVariable) : null;
+        var tokenFromEnvironment = chosen.Length == 0 && secretFromEnvironment is null ? environment(AccessTokenVariable) : null;
+        var mode = chosen.Length == 1 ? chosen[0].Mode
+            : secretFromEnvironment is not null ? SignInMode.ClientSecret
+            : tokenFromEnvironment is not null ? SignInMode.AccessToken
+            : SignInMode.InteractiveBrowser;
         var clientId = args.Value("client-id");
         return new ConnectionRequest
         {
@@ -73,9 +77,9 @@ internal static class ConnectionOptions
             TenantId = args.Value("tenant-id"),
             ClientId = mode == SignInMode.ManagedIdentity ? null : clientId,
             ManagedIdentityClientId = mode == SignInMode.ManagedIdentity ? clientId : null,
-            ClientSecret = clientSecret,
+            ClientSecret = args.Value("client-secret") ?? secretFromEnvironment,
             CertificateThumbprint = thumbprint,
-            AccessToken = accessToken,
+            AccessToken = args.Value("access-token") ?? tokenFromEnvironment,
             Scopes = args.Values("scopes"),
             GraphEndpoint = args.Value("graph-endpoint"),
             AuthorityHost = args.Value("authority-host"),

@@ -5,10 +5,11 @@ namespace AcsTeamsAdmin.Cli.Hosting;
 
 /// <summary>
 /// The engine's seams on a command line: --what-if answers "no" and says what would have happened
-/// (as PowerShell's -WhatIf does), warnings always go to stderr, verbose and debug only when asked,
-/// progress only to an interactive terminal.
+/// (as PowerShell's -WhatIf does), warnings always, verbose and debug only when asked, progress only
+/// to an interactive terminal. All of it goes to stderr: stdout carries only the output objects, so
+/// `--output json` stays parseable even with --what-if.
 /// </summary>
-internal sealed class CliOperationHost(TextWriter stdout, TextWriter stderr, bool whatIf, bool verbose, bool debug, bool showProgress)
+internal sealed class CliOperationHost(TextWriter stderr, bool whatIf, bool verbose, bool debug, bool showProgress)
     : IChangeApproval, IProgressReporter, IOperationLog
 {
     private readonly object _gate = new();
@@ -25,7 +26,7 @@ internal sealed class CliOperationHost(TextWriter stdout, TextWriter stderr, boo
         lock (_gate)
         {
             DeclinedChanges++;
-            stdout.WriteLine($"What if: Performing the operation \"{action}\" on target \"{target}\".");
+            stderr.WriteLine($"What if: Performing the operation \"{action}\" on target \"{target}\".");
         }
 
         return false;

@@ -13,6 +13,7 @@ public sealed class AcsTeamsAdminConnection : IDisposable
 {
     private readonly HttpClient _http;
     private readonly SandboxService? _ownedSandbox;
+    private readonly string? _sandboxStatePath;
 
     internal AcsTeamsAdminConnection(
         ConnectionInfo info,
@@ -20,7 +21,8 @@ public sealed class AcsTeamsAdminConnection : IDisposable
         GraphServiceClient graph,
         HttpClient http,
         RetryStatistics retries,
-        SandboxService? ownedSandbox)
+        SandboxService? ownedSandbox,
+        string? sandboxStatePath)
     {
         Info = info;
         Credential = credential;
@@ -28,6 +30,7 @@ public sealed class AcsTeamsAdminConnection : IDisposable
         _http = http;
         Retries = retries;
         _ownedSandbox = ownedSandbox;
+        _sandboxStatePath = sandboxStatePath;
     }
 
     public ConnectionInfo Info { get; }
@@ -41,6 +44,23 @@ public sealed class AcsTeamsAdminConnection : IDisposable
     internal TokenCredential Credential { get; }
 
     internal GraphServiceClient Graph { get; }
+
+    /// <summary>
+    /// Writes an in-process sandbox's state back to the file it was loaded from, so the next session
+    /// (Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath, or the next acsteams run) continues from it.
+    /// Does nothing for other connections.
+    /// </summary>
+    /// <returns>The path written, or null.</returns>
+    public string? SaveSandboxState()
+    {
+        if (_ownedSandbox is null || _sandboxStatePath is null)
+        {
+            return null;
+        }
+
+        _ownedSandbox.SaveState(_sandboxStatePath);
+        return _sandboxStatePath;
+    }
 
     public void Dispose()
     {

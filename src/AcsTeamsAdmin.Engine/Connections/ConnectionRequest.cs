@@ -39,7 +39,7 @@ public sealed class ConnectionRequest
     /// <summary>An authority host other than the cloud's (a loopback sandbox).</summary>
     public string? AuthorityHost { get; init; }
 
-    /// <summary>For <see cref="SignInMode.Sandbox"/>: a JSON state file to start from (see Save-AcsTeamsSandboxState).</summary>
+    /// <summary>For <see cref="SignInMode.Sandbox"/>: a JSON state file to start from, saved back when the session ends (see <see cref="AcsTeamsAdminConnection.SaveSandboxState"/>).</summary>
     public string? SandboxStatePath { get; init; }
 
     /// <summary>Replaces the network for every HTTP call of this connection. Tests and the in-process sandbox use it.</summary>

@@ -73,13 +73,21 @@ internal static class ConnectionRequestValidator
 
     private static ConnectionPlan ManagedIdentity(ConnectionRequest request, CloudEndpoints cloud, Uri authority, Uri graph)
     {
+        // With -Identity, -ClientId names a user-assigned identity (as in Connect-MgGraph).
         if (request.ManagedIdentityClientId is { } id)
         {
-            _ = InputParser.ParseGuid("ManagedIdentityClientId", id, "it is the user-assigned identity's client id (Azure portal > Managed Identities > Overview).");
+            _ = InputParser.ParseGuid("ClientId", id, "with -Identity it is the user-assigned managed identity's client id (Azure portal > Managed Identities > Overview).");
         }
 
-        var tenant = request.TenantId is null ? null : InputParser.ParseTenant("TenantId", request.TenantId);
-        return new(request.Mode, cloud, authority, graph, tenant, request.ManagedIdentityClientId, [GraphScopes.AppOnly(cloud.GraphResource)]);
+        // A managed identity belongs to exactly one tenant; a -TenantId here would be silently ignored, so refuse it.
+        if (request.TenantId is not null)
+        {
+            throw new AcsTeamsAdminException(ErrorIds.ConflictingParameters, FailureCategory.InvalidArgument,
+                "-TenantId does not apply to a managed identity sign-in: the identity signs in to its own tenant.",
+                "Drop -TenantId; use -ClientId to pick a user-assigned identity.");
+        }
+
+        return new(request.Mode, cloud, authority, graph, null, request.ManagedIdentityClientId, [GraphScopes.AppOnly(cloud.GraphResource)]);
     }
 
     private static ConnectionPlan AccessToken(ConnectionRequest request, CloudEndpoints cloud, Uri authority, Uri graph)

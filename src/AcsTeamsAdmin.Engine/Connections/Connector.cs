@@ -25,7 +25,7 @@ public static class Connector
             return await ConnectToSandboxAsync(request, context).ConfigureAwait(false);
         }
 
-        return await ConnectAsync(request, context, request.Mode, ownedSandbox: null).ConfigureAwait(false);
+        return await ConnectAsync(request, context, request.Mode, ownedSandbox: null, sandboxStatePath: null).ConfigureAwait(false);
     }
 
     private static async Task<AcsTeamsAdminConnection> ConnectToSandboxAsync(ConnectionRequest request, OperationContext context)
@@ -45,7 +45,7 @@ public static class Connector
                 GraphEndpoint = description.GraphEndpoint,
                 Transport = request.Transport ?? sandbox.CreateHandler(),
             };
-            return await ConnectAsync(signIn, context, SignInMode.Sandbox, sandbox).ConfigureAwait(false);
+            return await ConnectAsync(signIn, context, SignInMode.Sandbox, sandbox, request.SandboxStatePath).ConfigureAwait(false);
         }
         catch
         {
@@ -54,7 +54,7 @@ public static class Connector
         }
     }
 
-    private static async Task<AcsTeamsAdminConnection> ConnectAsync(ConnectionRequest request, OperationContext context, SignInMode reportedMode, SandboxService? ownedSandbox)
+    private static async Task<AcsTeamsAdminConnection> ConnectAsync(ConnectionRequest request, OperationContext context, SignInMode reportedMode, SandboxService? ownedSandbox, string? sandboxStatePath)
     {
         var plan = ConnectionRequestValidator.Validate(request);
         context.Log.Verbose($"Signing in ({reportedMode}) to {plan.AuthorityHost.Host} for Graph at {plan.GraphEndpoint.Host}.");
@@ -80,7 +80,7 @@ public static class Connector
         };
         context.Log.Verbose($"Connected to tenant {info.TenantId} as {info.Account}; Graph permissions: {string.Join(", ", info.Permissions)}.");
         WarnAboutGovernmentCloud(plan, context.Log);
-        return new AcsTeamsAdminConnection(info, credential, graph, http, retries, ownedSandbox);
+        return new AcsTeamsAdminConnection(info, credential, graph, http, retries, ownedSandbox, sandboxStatePath);
     }
 
     private static async Task<TokenClaims> SignInAsync(TokenCredential credential, ConnectionPlan plan, ConnectionRequest request, CancellationToken cancellationToken)

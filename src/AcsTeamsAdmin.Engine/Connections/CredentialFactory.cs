@@ -48,7 +48,16 @@ internal static class CredentialFactory
     private static T Configure<T>(T options, ConnectionPlan plan, HttpMessageHandler? transport)
         where T : TokenCredentialOptions
     {
-        options.AuthorityHost = plan.AuthorityHost;
+        if (LoopbackAuthority.Applies(plan.AuthorityHost))
+        {
+            options.AuthorityHost = LoopbackAuthority.AsHttps(plan.AuthorityHost);
+            transport = LoopbackAuthority.Wrap(plan.AuthorityHost, transport);
+        }
+        else
+        {
+            options.AuthorityHost = plan.AuthorityHost;
+        }
+
         if (transport is not null)
         {
             options.Transport = new HttpClientTransport(transport);

@@ -63,6 +63,15 @@ public sealed class AcsTeamsAdminException : Exception
     public string? ParameterName { get; init; }
 
     /// <summary>
+    /// The message and the fix in one text, for views that show only one line (PowerShell's default
+    /// error view, the command line). The fix is not repeated when the message already ends with it.
+    /// </summary>
+    public string MessageWithFix =>
+        RecommendedAction is null || Message.EndsWith(RecommendedAction, StringComparison.Ordinal)
+            ? Message
+            : $"{Message} {RecommendedAction}";
+
+    /// <summary>
     /// A failure caused by bad input, raised before any network call. The message names the
     /// parameter and says how to fix it.
     /// </summary>

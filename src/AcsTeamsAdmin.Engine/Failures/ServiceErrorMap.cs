@@ -7,7 +7,7 @@ namespace AcsTeamsAdmin.Engine.Failures;
 public static class ServiceErrorMap
 {
     private const string CheckPermissionsFix =
-        "Connect with an account or app that holds the Graph permission this cmdlet's help names (see Get-Help <cmdlet> -Full), " +
+        "Connect with an account or app that holds that Graph permission, " +
         "or ask an administrator to grant it; delegated sign-ins also need an Entra role such as Application Administrator.";
 
     public static IReadOnlyList<ServiceErrorRule> Rules { get; } =
@@ -73,6 +73,6 @@ public static class ServiceErrorMap
 
         return best ?? new ServiceErrorRule(service, status, serviceErrorCode, ErrorIds.ServiceError,
             status >= 500 ? FailureCategory.ResourceUnavailable : FailureCategory.InvalidOperation,
-            "Run the command again with -Debug for the request id, and include it in a support case.");
+            "Run the command again; if it keeps failing, include the error's RequestId in a support case.");
     }
 }

@@ -9,7 +9,8 @@ namespace AcsTeamsAdmin.Engine.Graph;
 /// </summary>
 internal sealed class CredentialAccessTokenProvider(TokenCredential credential, IReadOnlyList<string> scopes, Uri graphEndpoint) : IAccessTokenProvider
 {
-    public AllowedHostsValidator AllowedHostsValidator { get; } = new([graphEndpoint.Authority]);
+    // The validator compares host names only (no port), so it is given the host.
+    public AllowedHostsValidator AllowedHostsValidator { get; } = new([graphEndpoint.Host]);
 
     public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
     {

@@ -19,7 +19,6 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
     [Parameter(ParameterSetName = ParameterSets.ClientSecret, Mandatory = true)]
     [Parameter(ParameterSetName = ParameterSets.CertificateThumbprint, Mandatory = true)]
     [Parameter(ParameterSetName = ParameterSets.Certificate, Mandatory = true)]
-    [Parameter(ParameterSetName = ParameterSets.ManagedIdentity)]
     [Alias("Tenant")]
     public string? TenantId { get; set; }
 

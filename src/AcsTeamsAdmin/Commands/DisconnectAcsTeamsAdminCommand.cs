@@ -4,7 +4,10 @@ using AcsTeamsAdmin.Infrastructure;
 
 namespace AcsTeamsAdmin.Commands;
 
-/// <summary>Ends this session's connection and forgets its tokens; returns what the connection was, like Disconnect-MgGraph.</summary>
+/// <summary>
+/// Ends this session's connection and forgets its tokens; returns what the connection was, like
+/// Disconnect-MgGraph. A sandbox started from -SandboxStatePath is saved back to that file.
+/// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "AcsTeamsAdmin")]
 [OutputType(typeof(ConnectionInfo))]
 public sealed class DisconnectAcsTeamsAdminCommand : AsyncCmdlet
@@ -14,6 +17,11 @@ public sealed class DisconnectAcsTeamsAdminCommand : AsyncCmdlet
         if (PipelineRunspace is { } runspace && ConnectionStore.Get(runspace) is { } connection)
         {
             var info = connection.Info;
+            if (connection.SaveSandboxState() is { } path)
+            {
+                PostVerbose($"Saved the sandbox state to {path}.");
+            }
+
             ConnectionStore.Set(runspace, null);
             PostObject(info);
         }

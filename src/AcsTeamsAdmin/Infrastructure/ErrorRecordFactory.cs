@@ -13,7 +13,8 @@ internal static class ErrorRecordFactory
     public static ErrorRecord Create(AcsTeamsAdminException error)
     {
         var record = new ErrorRecord(error, error.ErrorId, ToErrorCategory(error.Category), error.Target);
-        record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.RecommendedAction ?? string.Empty };
+        // The default (concise) error view shows ErrorDetails.Message only: it carries the fix too.
+        record.ErrorDetails = new ErrorDetails(error.MessageWithFix) { RecommendedAction = error.RecommendedAction ?? string.Empty };
         return record;
     }
 

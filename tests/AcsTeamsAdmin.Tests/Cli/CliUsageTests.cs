@@ -85,4 +85,37 @@ public class CliUsageTests
         var run = await CliRun.Invoke("Get-AcsTeamsAdminContext", "--sandbox", "--output", "yaml");
         Assert.Equal(CliApplication.UsageError, run.ExitCode);
     }
+
+    [Fact]
+    public async Task Version_prints_the_module_version()
+    {
+        var run = await CliRun.Invoke("--version");
+        Assert.Equal(CliApplication.Success, run.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+\s*$", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Stray_words_are_a_usage_error_not_silently_ignored()
+    {
+        var run = await CliRun.Invoke("Get-AcsTeamsServicePrincipal", "1fd5118e-2576-4263-8130-9503064c837a", "--sandbox");
+        Assert.Equal(CliApplication.UsageError, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_state_file_without_the_sandbox_is_a_usage_error()
+    {
+        var run = await CliRun.Invoke("Get-AcsTeamsAdminContext", "--sandbox-state-path", "x.json", "--identity");
+        Assert.Equal(CliApplication.UsageError, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_secret_in_the_environment_does_not_fight_an_explicit_sign_in_choice()
+    {
+        var run = await CliRun.Invoke(
+            new Dictionary<string, string> { [ConnectionOptions.ClientSecretVariable] = "s", [ConnectionOptions.AccessTokenVariable] = "t" },
+            "Get-AcsTeamsAdminContext", "--identity", "--tenant-id", "fabrikam.onmicrosoft.com");
+
+        Assert.Equal(CliApplication.Failed, run.ExitCode);
+        Assert.Contains("--tenant-id does not apply to a managed identity", run.Stderr, StringComparison.Ordinal);
+    }
 }
