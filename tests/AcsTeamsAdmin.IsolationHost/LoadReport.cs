@@ -10,7 +10,7 @@ internal sealed record LoadedAssembly(string Name, string? Version, string? Loca
 internal sealed record LoadReport(
     string? ModuleContext,
     bool EveryInitializeReturnedTheSameAssembly,
-    EngineCallResult EngineCall,
+    EngineCallResult? EngineCall,
     IReadOnlyList<ProbeResult> Probes,
     IReadOnlyList<LoadedAssembly> Assemblies)
 {
