@@ -1,0 +1,12 @@
+namespace AcsTeamsAdmin.Cli.Commands;
+
+/// <summary>One command: a cmdlet's twin, with the same name, parameters and engine call.</summary>
+/// <param name="Name">The cmdlet's name; matched case-insensitively.</param>
+/// <param name="Synopsis">One line for `acsteams help`.</param>
+/// <param name="Parameters">The cmdlet's own parameters (connection options are global).</param>
+/// <param name="RunAsync">Runs it; writes output through the invocation.</param>
+internal sealed record CliCommand(
+    string Name,
+    string Synopsis,
+    IReadOnlyList<CliParameter> Parameters,
+    Func<CliInvocation, Task> RunAsync);

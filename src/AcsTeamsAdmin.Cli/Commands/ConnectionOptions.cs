@@ -1,0 +1,97 @@
+using AcsTeamsAdmin.Cli.Parsing;
+using AcsTeamsAdmin.Engine.Connections;
+using AcsTeamsAdmin.Engine.Failures;
+
+namespace AcsTeamsAdmin.Cli.Commands;
+
+/// <summary>
+/// The options every command accepts to sign in: Connect-AcsTeamsAdmin's parameters in kebab case.
+/// Secrets can come from environment variables instead of the command line, where other users of
+/// the machine could read them in the process list.
+/// </summary>
+internal static class ConnectionOptions
+{
+    public const string ClientSecretVariable = "ACSTEAMS_CLIENT_SECRET";
+    public const string AccessTokenVariable = "ACSTEAMS_ACCESS_TOKEN";
+
+    public static IReadOnlyList<CliParameter> Parameters { get; } =
+    [
+        new("Sandbox", CliValueKind.Switch, "Use the built-in in-process sandbox (nothing leaves the machine)."),
+        new("SandboxStatePath", CliValueKind.Text, "With --sandbox: start from this state file, and save the state back to it afterwards."),
+        new("TenantId", CliValueKind.Text, "Tenant id (GUID) or verified domain."),
+        new("ClientId", CliValueKind.Text, "The app signing in (app-only), the public client (delegated) or a user-assigned managed identity's client id (with --identity)."),
+        new("ClientSecret", CliValueKind.Text, $"The app's client secret (or set {ClientSecretVariable})."),
+        new("CertificateThumbprint", CliValueKind.Text, "Sign in as the app with the certificate of this thumbprint from the 'My' store."),
+        new("Identity", CliValueKind.Switch, "Sign in as the Azure managed identity (system-assigned, or --client-id for a user-assigned one)."),
+        new("AccessToken", CliValueKind.Text, $"A Microsoft Graph access token obtained elsewhere (or set {AccessTokenVariable})."),
+        new("UseDeviceCode", CliValueKind.Switch, "Sign in with a device code instead of a browser."),
+        new("Scopes", CliValueKind.List, "Delegated Graph scopes to ask for (default: the ones the commands need)."),
+        new("Environment", CliValueKind.Text, "Global (default), USGov, USGovDoD or China."),
+        new("GraphEndpoint", CliValueKind.Text, "Another Graph base URL ending in /v1.0 (e.g. a loopback sandbox)."),
+        new("AuthorityHost", CliValueKind.Text, "Another Entra ID authority host (e.g. a loopback sandbox)."),
+    ];
+
+    public static ConnectionRequest ToRequest(ParsedArguments args, Func<string, string?> environment)
+    {
+        var clientSecret = args.Value("client-secret") ?? environment(ClientSecretVariable);
+        var accessToken = args.Value("access-token") ?? environment(AccessTokenVariable);
+        var thumbprint = args.Value("certificate-thumbprint");
+        var sandbox = args.Flag("sandbox");
+        var identity = args.Flag("identity");
+        var deviceCode = args.Flag("use-device-code");
+        var chosen = new (bool Given, string Option)[]
+        {
+            (sandbox, "--sandbox"), (accessToken is not null, "--access-token"), (identity, "--identity"),
+            (thumbprint is not null, "--certificate-thumbprint"), (clientSecret is not null, "--client-secret"), (deviceCode, "--use-device-code"),
+        }.Where(mode => mode.Given).Select(mode => mode.Option).ToArray();
+        if (chosen.Length > 1)
+        {
+            throw new AcsTeamsAdminException(ErrorIds.ConflictingParameters, FailureCategory.InvalidArgument,
+                $"{string.Join(" and ", chosen)} choose different ways to sign in; give one.",
+                "Pick one sign-in: --sandbox, --client-secret, --certificate-thumbprint, --identity, --access-token or --use-device-code (none means a browser sign-in).");
+        }
+
+        if (sandbox)
+        {
+            return ConnectionRequest.ForSandbox(args.Value("sandbox-state-path"));
+        }
+
+        var mode = chosen.FirstOrDefault() switch
+        {
+            "--access-token" => SignInMode.AccessToken,
+            "--identity" => SignInMode.ManagedIdentity,
+            "--certificate-thumbprint" => SignInMode.Certificate,
+            "--client-secret" => SignInMode.ClientSecret,
+            "--use-device-code" => SignInMode.DeviceCode,
+            _ => SignInMode.InteractiveBrowser,
+        };
+        var clientId = args.Value("client-id");
+        return new ConnectionRequest
+        {
+            Mode = mode,
+            Environment = ParseEnvironment(args.Value("environment")),
+            TenantId = args.Value("tenant-id"),
+            ClientId = mode == SignInMode.ManagedIdentity ? null : clientId,
+            ManagedIdentityClientId = mode == SignInMode.ManagedIdentity ? clientId : null,
+            ClientSecret = clientSecret,
+            CertificateThumbprint = thumbprint,
+            AccessToken = accessToken,
+            Scopes = args.Values("scopes"),
+            GraphEndpoint = args.Value("graph-endpoint"),
+            AuthorityHost = args.Value("authority-host"),
+        };
+    }
+
+    private static CloudEnvironment ParseEnvironment(string? value)
+    {
+        if (value is null)
+        {
+            return CloudEnvironment.Global;
+        }
+
+        return Enum.TryParse<CloudEnvironment>(value, ignoreCase: true, out var environment) && Enum.IsDefined(environment)
+            ? environment
+            : throw AcsTeamsAdminException.InvalidInput("Environment", value, $"'{value}' is not a cloud this module knows.",
+                $"Pass one of: {string.Join(", ", Enum.GetNames<CloudEnvironment>())}.");
+    }
+}

@@ -1,0 +1,49 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace AcsTeamsAdmin.Engine.Connections;
+
+/// <summary>
+/// What Connect-AcsTeamsAdmin (or the CLI's connection options) asked for. Validated by
+/// <see cref="ConnectionRequestValidator"/> before anything signs in. It holds secrets in memory
+/// only as long as the connection needs them and deliberately does not override ToString.
+/// </summary>
+public sealed class ConnectionRequest
+{
+    public SignInMode Mode { get; init; } = SignInMode.InteractiveBrowser;
+
+    public CloudEnvironment Environment { get; init; } = CloudEnvironment.Global;
+
+    /// <summary>Tenant id or verified domain. Required for app-only sign-ins.</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary>The app registration signing in; for delegated modes, the public client app (defaults to Microsoft Graph Command Line Tools).</summary>
+    public string? ClientId { get; init; }
+
+    public string? ClientSecret { get; init; }
+
+    public string? CertificateThumbprint { get; init; }
+
+    public X509Certificate2? Certificate { get; init; }
+
+    /// <summary>For a user-assigned managed identity; empty means the system-assigned one.</summary>
+    public string? ManagedIdentityClientId { get; init; }
+
+    public string? AccessToken { get; init; }
+
+    /// <summary>Delegated Graph scopes to ask for; empty means the ones the cmdlets need (<see cref="GraphScopes.Default"/>).</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>A Graph other than the cloud's (a loopback sandbox, a proxy): must end in /v1.0.</summary>
+    public string? GraphEndpoint { get; init; }
+
+    /// <summary>An authority host other than the cloud's (a loopback sandbox).</summary>
+    public string? AuthorityHost { get; init; }
+
+    /// <summary>For <see cref="SignInMode.Sandbox"/>: a JSON state file to start from (see Save-AcsTeamsSandboxState).</summary>
+    public string? SandboxStatePath { get; init; }
+
+    /// <summary>Replaces the network for every HTTP call of this connection. Tests and the in-process sandbox use it.</summary>
+    internal HttpMessageHandler? Transport { get; init; }
+
+    public static ConnectionRequest ForSandbox(string? statePath = null) => new() { Mode = SignInMode.Sandbox, SandboxStatePath = statePath };
+}

@@ -1,0 +1,119 @@
+using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Graph;
+using AcsTeamsAdmin.Engine.Http;
+using AcsTeamsAdmin.Engine.Operations;
+using AcsTeamsAdmin.Engine.Tokens;
+using AcsTeamsAdmin.Sandbox;
+using Azure.Core;
+using Azure.Identity;
+
+namespace AcsTeamsAdmin.Engine.Connections;
+
+/// <summary>
+/// Signs in and builds the session. Signing in fetches the Graph token once, which proves the
+/// credential works and tells us the tenant and the permissions granted; no Graph call is made
+/// until a cmdlet needs one.
+/// </summary>
+public static class Connector
+{
+    public static async Task<AcsTeamsAdminConnection> ConnectAsync(ConnectionRequest request, OperationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        if (request.Mode == SignInMode.Sandbox)
+        {
+            return await ConnectToSandboxAsync(request, context).ConfigureAwait(false);
+        }
+
+        return await ConnectAsync(request, context, request.Mode, ownedSandbox: null).ConfigureAwait(false);
+    }
+
+    private static async Task<AcsTeamsAdminConnection> ConnectToSandboxAsync(ConnectionRequest request, OperationContext context)
+    {
+        var sandbox = SandboxLoader.Create(request.SandboxStatePath);
+        try
+        {
+            var description = sandbox.Describe(SandboxService.InProcessBaseAddress);
+            context.Log.Verbose($"Using the in-process sandbox: tenant {description.TenantId}, nothing leaves this machine.");
+            var signIn = new ConnectionRequest
+            {
+                Mode = SignInMode.ClientSecret,
+                TenantId = description.TenantId,
+                ClientId = description.AdminClientId,
+                ClientSecret = description.AdminClientSecret,
+                AuthorityHost = description.AuthorityHost,
+                GraphEndpoint = description.GraphEndpoint,
+                Transport = request.Transport ?? sandbox.CreateHandler(),
+            };
+            return await ConnectAsync(signIn, context, SignInMode.Sandbox, sandbox).ConfigureAwait(false);
+        }
+        catch
+        {
+            sandbox.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<AcsTeamsAdminConnection> ConnectAsync(ConnectionRequest request, OperationContext context, SignInMode reportedMode, SandboxService? ownedSandbox)
+    {
+        var plan = ConnectionRequestValidator.Validate(request);
+        context.Log.Verbose($"Signing in ({reportedMode}) to {plan.AuthorityHost.Host} for Graph at {plan.GraphEndpoint.Host}.");
+        var credential = CredentialFactory.Create(plan, request, request.Transport, context.Log);
+        var claims = await SignInAsync(credential, plan, request, context.CancellationToken).ConfigureAwait(false);
+
+        var retries = new RetryStatistics();
+        var scopes = plan.GraphTokenScopes.Count > 0 ? plan.GraphTokenScopes : [GraphScopes.AppOnly(plan.GraphResource)];
+        var (graph, http) = GraphClientBuilder.Build(credential, scopes, plan.GraphEndpoint, request.Transport, RetryLimits.Default, retries, context.Log);
+        var info = new ConnectionInfo
+        {
+            TenantId = claims.TenantId ?? plan.TenantId ?? "unknown",
+            Account = claims.UserPrincipalName ?? claims.AppId ?? plan.ClientId ?? "unknown",
+            ClientId = claims.AppId ?? plan.ClientId,
+            SignInMode = reportedMode,
+            AppOnly = claims.IsAppOnly,
+            Environment = plan.Cloud.Environment,
+            GraphEndpoint = plan.GraphEndpoint.AbsoluteUri,
+            AuthorityHost = plan.AuthorityHost.AbsoluteUri,
+            Permissions = claims.IsAppOnly ? claims.Roles : claims.Scopes,
+            TokenExpiresOn = claims.ExpiresOn,
+            ConnectedAt = DateTimeOffset.UtcNow,
+        };
+        context.Log.Verbose($"Connected to tenant {info.TenantId} as {info.Account}; Graph permissions: {string.Join(", ", info.Permissions)}.");
+        WarnAboutGovernmentCloud(plan, context.Log);
+        return new AcsTeamsAdminConnection(info, credential, graph, http, retries, ownedSandbox);
+    }
+
+    private static async Task<TokenClaims> SignInAsync(TokenCredential credential, ConnectionPlan plan, ConnectionRequest request, CancellationToken cancellationToken)
+    {
+        if (plan.Mode == SignInMode.AccessToken)
+        {
+            return TokenClaims.Read("AccessToken", request.AccessToken);
+        }
+
+        try
+        {
+            var scopes = plan.GraphTokenScopes.ToArray();
+            var token = await credential.GetTokenAsync(new TokenRequestContext(scopes, tenantId: null), cancellationToken).ConfigureAwait(false);
+            return TokenClaims.Read("AccessToken", token.Token);
+        }
+        catch (CredentialUnavailableException error) when (plan.Mode == SignInMode.ManagedIdentity)
+        {
+            throw new AcsTeamsAdminException(ErrorIds.ManagedIdentityUnavailable, FailureCategory.AuthenticationError,
+                "No managed identity is available here.",
+                "Run this in Azure (Automation, Functions, a VM) with a managed identity enabled, or pass -ManagedIdentityClientId for a user-assigned one.",
+                plan.ClientId, error);
+        }
+        catch (AuthenticationFailedException error)
+        {
+            throw GraphCall.SignInFailure(error, plan.ClientId);
+        }
+    }
+
+    private static void WarnAboutGovernmentCloud(ConnectionPlan plan, IOperationLog log)
+    {
+        if (plan.Cloud.IsGovernment)
+        {
+            log.Warning($"Azure Communication Services interoperability with Teams is not offered in Microsoft 365 government clouds ({plan.Cloud.Environment}); Graph setup works, but ACS users may not be able to join this tenant's Teams meetings.");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Operations;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Identity;
+
+namespace AcsTeamsAdmin.Engine.Connections;
+
+/// <summary>Turns a validated plan into the Azure.Identity credential for its sign-in mode.</summary>
+internal static class CredentialFactory
+{
+    public static TokenCredential Create(ConnectionPlan plan, ConnectionRequest request, HttpMessageHandler? transport, IOperationLog log)
+    {
+        return plan.Mode switch
+        {
+            SignInMode.InteractiveBrowser => new InteractiveBrowserCredential(Configure(new InteractiveBrowserCredentialOptions
+            {
+                TenantId = plan.TenantId,
+                ClientId = plan.ClientId,
+                RedirectUri = new Uri("http://localhost"),
+            }, plan, transport)),
+            SignInMode.DeviceCode => new DeviceCodeCredential(Configure(new DeviceCodeCredentialOptions
+            {
+                TenantId = plan.TenantId,
+                ClientId = plan.ClientId,
+
+                // The device code message holds a one-time code and a URL, no credential: the user must see it.
+                DeviceCodeCallback = (info, _) =>
+                {
+                    log.Warning(info.Message);
+                    return Task.CompletedTask;
+                },
+            }, plan, transport)),
+            SignInMode.ClientSecret => new ClientSecretCredential(plan.TenantId, plan.ClientId, request.ClientSecret,
+                Configure(new ClientSecretCredentialOptions(), plan, transport)),
+            SignInMode.Certificate => new ClientCertificateCredential(plan.TenantId, plan.ClientId, ResolveCertificate(request),
+                Configure(new ClientCertificateCredentialOptions(), plan, transport)),
+            SignInMode.ManagedIdentity => new ManagedIdentityCredential(Configure(new ManagedIdentityCredentialOptions(
+                request.ManagedIdentityClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned), plan, transport)),
+            SignInMode.AccessToken => new StaticTokenCredential(request.AccessToken!,
+                Tokens.TokenClaims.Read("AccessToken", request.AccessToken).ExpiresOn ?? DateTimeOffset.MaxValue),
+            _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Mode, "No credential for this sign-in mode."),
+        };
+    }
+
+    private static T Configure<T>(T options, ConnectionPlan plan, HttpMessageHandler? transport)
+        where T : TokenCredentialOptions
+    {
+        options.AuthorityHost = plan.AuthorityHost;
+        if (transport is not null)
+        {
+            options.Transport = new HttpClientTransport(transport);
+        }
+
+        // Instance discovery asks login.microsoftonline.com to vouch for the authority. An authority the
+        // user named explicitly (a sandbox, a private proxy) is not one it knows, so skip it there only.
+        var customAuthority = plan.AuthorityHost != plan.Cloud.LoginHost;
+        switch (options)
+        {
+            case ClientSecretCredentialOptions secret:
+                secret.DisableInstanceDiscovery = customAuthority;
+                break;
+            case ClientCertificateCredentialOptions certificate:
+                certificate.DisableInstanceDiscovery = customAuthority;
+                break;
+            case DeviceCodeCredentialOptions device:
+                device.DisableInstanceDiscovery = customAuthority;
+                break;
+            case InteractiveBrowserCredentialOptions browser:
+                browser.DisableInstanceDiscovery = customAuthority;
+                break;
+        }
+
+        // Azure SDK logging could carry request details; the module reports through its own log instead.
+        options.Diagnostics.IsLoggingEnabled = false;
+        options.Diagnostics.IsLoggingContentEnabled = false;
+        return options;
+    }
+
+    private static X509Certificate2 ResolveCertificate(ConnectionRequest request)
+    {
+        if (request.Certificate is { } certificate)
+        {
+            return certificate.HasPrivateKey ? certificate : throw NoPrivateKey(certificate.Thumbprint);
+        }
+
+        var thumbprint = request.CertificateThumbprint!.Trim();
+        foreach (var location in new[] { StoreLocation.CurrentUser, StoreLocation.LocalMachine })
+        {
+            var found = FindInStore(location, thumbprint);
+            if (found is not null)
+            {
+                return found.HasPrivateKey ? found : throw NoPrivateKey(thumbprint);
+            }
+        }
+
+        throw new AcsTeamsAdminException(ErrorIds.CertificateNotFound, FailureCategory.ObjectNotFound,
+            $"-CertificateThumbprint: no certificate with thumbprint {thumbprint} is in the CurrentUser or LocalMachine 'My' store.",
+            "Import the certificate with its private key into Cert:\\CurrentUser\\My, or pass it with -Certificate.", thumbprint)
+        {
+            ParameterName = "CertificateThumbprint",
+        };
+    }
+
+    private static X509Certificate2? FindInStore(StoreLocation location, string thumbprint)
+    {
+        try
+        {
+            using var store = new X509Store(StoreName.My, location);
+            store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+            return store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false).FirstOrDefault();
+        }
+        catch (CryptographicException)
+        {
+            // The machine store does not exist on Linux and macOS; that is "not found", not a failure.
+            return null;
+        }
+    }
+
+    private static AcsTeamsAdminException NoPrivateKey(string thumbprint) =>
+        new(ErrorIds.CertificateNotFound, FailureCategory.SecurityError,
+            $"The certificate {thumbprint} has no private key, so it cannot sign in.",
+            "Import the certificate together with its private key (a .pfx), or use the one the app registration's key was made from.", thumbprint);
+}

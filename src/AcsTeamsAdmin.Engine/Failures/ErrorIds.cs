@@ -1,0 +1,40 @@
+namespace AcsTeamsAdmin.Engine.Failures;
+
+/// <summary>
+/// Every error id the module can report, in one place. Scripts match on these (`$_.FullyQualifiedErrorId`),
+/// so they are stable: add new ones, never rename.
+/// </summary>
+public static class ErrorIds
+{
+    // Input, checked before any network call.
+    public const string InvalidInput = "InvalidInput";
+    public const string InvalidGuid = "InvalidGuid";
+    public const string InvalidUrl = "InvalidUrl";
+    public const string InvalidTenant = "InvalidTenant";
+    public const string MissingParameter = "MissingParameter";
+    public const string ConflictingParameters = "ConflictingParameters";
+
+    // Session state.
+    public const string NotConnected = "NotConnected";
+    public const string SandboxStateUnreadable = "SandboxStateUnreadable";
+
+    // Sign-in.
+    public const string SignInFailed = "SignInFailed";
+    public const string SignInCancelled = "SignInCancelled";
+    public const string CertificateNotFound = "CertificateNotFound";
+    public const string ManagedIdentityUnavailable = "ManagedIdentityUnavailable";
+    public const string AccessTokenRejected = "AccessTokenRejected";
+
+    // Service answers (see ServiceErrorMap).
+    public const string InsufficientPrivileges = "InsufficientPrivileges";
+    public const string ResourceNotFound = "ResourceNotFound";
+    public const string ResourceConflict = "ResourceConflict";
+    public const string BadRequest = "BadRequest";
+    public const string Throttled = "Throttled";
+    public const string ServiceUnavailable = "ServiceUnavailable";
+    public const string ServiceTimeout = "ServiceTimeout";
+    public const string ConnectionFailed = "ConnectionFailed";
+    public const string ServiceError = "ServiceError";
+
+    public const string Unexpected = "Unexpected";
+}

@@ -1,0 +1,78 @@
+namespace AcsTeamsAdmin.Engine.Failures;
+
+/// <summary>
+/// How service answers become our errors. This is data: add a row rather than a special case in
+/// the calling code. The most specific matching row wins (see <see cref="ServiceErrorRule.Specificity"/>).
+/// </summary>
+public static class ServiceErrorMap
+{
+    private const string CheckPermissionsFix =
+        "Connect with an account or app that holds the Graph permission this cmdlet's help names (see Get-Help <cmdlet> -Full), " +
+        "or ask an administrator to grant it; delegated sign-ins also need an Entra role such as Application Administrator.";
+
+    public static IReadOnlyList<ServiceErrorRule> Rules { get; } =
+    [
+        // Microsoft Graph.
+        new(ServiceKind.Graph, 401, null, ErrorIds.AccessTokenRejected, FailureCategory.AuthenticationError,
+            "Sign in again with Connect-AcsTeamsAdmin; if you passed -AccessToken, get a new token for Microsoft Graph."),
+        new(ServiceKind.Graph, 403, "Authorization_RequestDenied", ErrorIds.InsufficientPrivileges, FailureCategory.PermissionDenied, CheckPermissionsFix),
+        new(ServiceKind.Graph, 403, null, ErrorIds.InsufficientPrivileges, FailureCategory.PermissionDenied, CheckPermissionsFix),
+        new(ServiceKind.Graph, 404, null, ErrorIds.ResourceNotFound, FailureCategory.ObjectNotFound,
+            "Check the id, and that you are connected to the tenant that holds the object (Get-AcsTeamsAdminContext)."),
+        new(ServiceKind.Graph, 409, null, ErrorIds.ResourceConflict, FailureCategory.ResourceExists,
+            "The object already exists; run the matching Get- cmdlet to see it."),
+        new(ServiceKind.Graph, 400, null, ErrorIds.BadRequest, FailureCategory.InvalidArgument,
+            "Check the values passed; the service's message above says which one it rejected."),
+        new(ServiceKind.Graph, 429, null, ErrorIds.Throttled, FailureCategory.LimitsExceeded,
+            "Microsoft Graph is throttling this tenant; the module already retried. Wait a few minutes and run the command again."),
+        new(ServiceKind.Graph, 503, null, ErrorIds.ServiceUnavailable, FailureCategory.ResourceUnavailable,
+            "Microsoft Graph is temporarily unavailable; the module already retried. Run the command again later."),
+        new(ServiceKind.Graph, 504, null, ErrorIds.ServiceTimeout, FailureCategory.OperationTimeout,
+            "Microsoft Graph timed out; the module already retried. Run the command again; re-running is safe."),
+
+        // Entra ID token endpoint.
+        new(ServiceKind.EntraId, null, "invalid_client", ErrorIds.SignInFailed, FailureCategory.AuthenticationError,
+            "Check -ClientId and the client secret or certificate; secrets expire, so check its expiry in the app registration."),
+        new(ServiceKind.EntraId, null, "unauthorized_client", ErrorIds.SignInFailed, FailureCategory.AuthenticationError,
+            "Check that the app exists in this tenant (-TenantId) and is allowed to use this sign-in flow."),
+        new(ServiceKind.EntraId, null, "invalid_grant", ErrorIds.SignInFailed, FailureCategory.AuthenticationError,
+            "Sign in again; the sign-in expired, was declined, or needs consent an administrator has not given."),
+        new(ServiceKind.EntraId, null, "authorization_declined", ErrorIds.SignInCancelled, FailureCategory.AuthenticationError,
+            "The sign-in was declined; run the command again and approve it."),
+        new(ServiceKind.EntraId, null, "expired_token", ErrorIds.SignInCancelled, FailureCategory.OperationTimeout,
+            "The device code expired before the sign-in finished; run the command again and complete it in time."),
+        new(ServiceKind.EntraId, null, null, ErrorIds.SignInFailed, FailureCategory.AuthenticationError,
+            "Check -TenantId, -ClientId and the credential, then sign in again."),
+
+        // Azure Communication Services identity API.
+        new(ServiceKind.CommunicationIdentity, 401, null, ErrorIds.AccessTokenRejected, FailureCategory.AuthenticationError,
+            "Check the ACS connection string or access key, or the Entra credential's access to the ACS resource."),
+        new(ServiceKind.CommunicationIdentity, 403, null, ErrorIds.InsufficientPrivileges, FailureCategory.PermissionDenied,
+            "Give the signed-in identity a role on the ACS resource, or use the resource's connection string."),
+        new(ServiceKind.CommunicationIdentity, 404, null, ErrorIds.ResourceNotFound, FailureCategory.ObjectNotFound,
+            "Check the identity id and that it belongs to this ACS resource."),
+        new(ServiceKind.CommunicationIdentity, 400, null, ErrorIds.BadRequest, FailureCategory.InvalidArgument,
+            "Check the values passed; the service's message above says which one it rejected."),
+        new(ServiceKind.CommunicationIdentity, 429, null, ErrorIds.Throttled, FailureCategory.LimitsExceeded,
+            "The ACS resource is throttling requests; the module already retried. Lower -ThrottleLimit or wait and retry."),
+        new(ServiceKind.CommunicationIdentity, 503, null, ErrorIds.ServiceUnavailable, FailureCategory.ResourceUnavailable,
+            "The ACS identity service is temporarily unavailable; run the command again later."),
+    ];
+
+    /// <summary>The most specific rule for this answer; a generic service error when none matches.</summary>
+    public static ServiceErrorRule Resolve(ServiceKind service, int status, string? serviceErrorCode)
+    {
+        ServiceErrorRule? best = null;
+        foreach (var rule in Rules)
+        {
+            if (rule.Matches(service, status, serviceErrorCode) && (best is null || rule.Specificity > best.Specificity))
+            {
+                best = rule;
+            }
+        }
+
+        return best ?? new ServiceErrorRule(service, status, serviceErrorCode, ErrorIds.ServiceError,
+            status >= 500 ? FailureCategory.ResourceUnavailable : FailureCategory.InvalidOperation,
+            "Run the command again with -Debug for the request id, and include it in a support case.");
+    }
+}

@@ -1,0 +1,9 @@
+namespace AcsTeamsAdmin.Engine.Failures;
+
+/// <summary>Which service answered: error codes mean different things in each.</summary>
+public enum ServiceKind
+{
+    Graph,
+    EntraId,
+    CommunicationIdentity,
+}

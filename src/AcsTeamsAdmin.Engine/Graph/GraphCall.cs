@@ -1,0 +1,89 @@
+using AcsTeamsAdmin.Engine.Failures;
+using Azure.Identity;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Identity.Client;
+
+namespace AcsTeamsAdmin.Engine.Graph;
+
+/// <summary>
+/// Runs one Graph call and turns whatever goes wrong into an <see cref="AcsTeamsAdminException"/>
+/// with a specific error id (from <see cref="ServiceErrorMap"/>), the user's input as the target,
+/// the service's code and request id, and the original exception kept inside.
+/// </summary>
+internal static class GraphCall
+{
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call, string whatFailed, object? target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (ODataError error)
+        {
+            throw Translate(error, whatFailed, target);
+        }
+        catch (AuthenticationFailedException error)
+        {
+            throw SignInFailure(error, target);
+        }
+        catch (HttpRequestException error)
+        {
+            throw new AcsTeamsAdminException(ErrorIds.ConnectionFailed, FailureCategory.ConnectionError,
+                $"{whatFailed}: could not reach Microsoft Graph ({error.HttpRequestError}).",
+                "Check the network connection and proxy settings, then run the command again; re-running is safe.", target, error);
+        }
+        catch (TaskCanceledException error) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AcsTeamsAdminException(ErrorIds.ServiceTimeout, FailureCategory.OperationTimeout,
+                $"{whatFailed}: Microsoft Graph did not answer in time.",
+                "Run the command again; re-running is safe.", target, error);
+        }
+    }
+
+    public static async Task RunAsync(Func<Task> call, string whatFailed, object? target, CancellationToken cancellationToken) =>
+        await RunAsync(async () =>
+        {
+            await call().ConfigureAwait(false);
+            return true;
+        }, whatFailed, target, cancellationToken).ConfigureAwait(false);
+
+    public static AcsTeamsAdminException Translate(ODataError error, string whatFailed, object? target)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var code = error.Error?.Code;
+        var rule = ServiceErrorMap.Resolve(ServiceKind.Graph, error.ResponseStatusCode, code);
+        var serviceMessage = error.Error?.Message ?? error.Message;
+        return new AcsTeamsAdminException(rule.ErrorId, rule.Category,
+            $"{whatFailed}: Microsoft Graph answered {error.ResponseStatusCode} {code}: {serviceMessage}",
+            rule.RecommendedAction, target, error)
+        {
+            HttpStatus = error.ResponseStatusCode,
+            ServiceErrorCode = code,
+            RequestId = error.Error?.InnerError?.RequestId,
+        };
+    }
+
+    public static AcsTeamsAdminException SignInFailure(AuthenticationFailedException error, object? target)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var msal = error.InnerException as MsalServiceException;
+        var code = msal?.ErrorCode;
+        var rule = ServiceErrorMap.Resolve(ServiceKind.EntraId, msal?.StatusCode ?? 0, code);
+
+        // Entra's own text (AADSTS code and reason) is the most useful part; it never holds the secret.
+        var reason = msal?.Message ?? error.InnerException?.Message ?? error.Message;
+        return new AcsTeamsAdminException(rule.ErrorId, rule.Category, $"Sign-in failed: {FirstLine(reason)}", rule.RecommendedAction, target, error)
+        {
+            HttpStatus = msal?.StatusCode,
+            ServiceErrorCode = code,
+            RequestId = msal?.CorrelationId,
+        };
+    }
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text[..end];
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net;
+using AcsTeamsAdmin.Engine.Operations;
+
+namespace AcsTeamsAdmin.Engine.Http;
+
+/// <summary>
+/// Retries transient faults with limits: 429 and 503 (honouring Retry-After), 504, and dropped
+/// connections. A dropped connection is retried only for idempotent requests: a POST whose
+/// response was lost may have created something, and sending it again could create it twice.
+/// </summary>
+internal sealed class TransientFaultRetryHandler : DelegatingHandler
+{
+    private readonly RetryLimits _options;
+    private readonly RetryStatistics _statistics;
+    private readonly IOperationLog _log;
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private readonly TimeProvider _time;
+
+    public TransientFaultRetryHandler(RetryLimits options, RetryStatistics statistics, IOperationLog log, Func<TimeSpan, CancellationToken, Task>? delay = null, TimeProvider? time = null)
+    {
+        _options = options;
+        _statistics = statistics;
+        _log = log;
+        _time = time ?? TimeProvider.System;
+        _delay = delay ?? ((wait, token) => Task.Delay(wait, _time, token));
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // A body must survive being sent more than once.
+        if (request.Content is not null)
+        {
+            await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex) when (IsConnectionFault(ex) && IsIdempotent(request.Method) && attempt < _options.MaxRetries)
+            {
+                var wait = Backoff(attempt);
+                _log.Verbose($"{request.Method} {Describe(request)}: the connection failed ({ex.HttpRequestError}); retrying in {Seconds(wait)} (retry {attempt + 1} of {_options.MaxRetries}).");
+                await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (!IsTransient(response.StatusCode))
+            {
+                return response;
+            }
+
+            var retryAfter = RetryAfter.Read(response, _time.GetUtcNow());
+            if (attempt >= _options.MaxRetries || retryAfter > _options.MaxDelay)
+            {
+                _statistics.RecordGiveUp();
+                return response;
+            }
+
+            var delay = retryAfter ?? Backoff(attempt);
+            _log.Verbose($"{request.Method} {Describe(request)}: {(int)response.StatusCode} {response.ReasonPhrase}; retrying in {Seconds(delay)}{(retryAfter is null ? string.Empty : " as Retry-After asks")} (retry {attempt + 1} of {_options.MaxRetries}).");
+            response.Dispose();
+            await WaitAsync(delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        _statistics.RecordRetry(wait);
+        await _delay(wait, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private static bool IsConnectionFault(HttpRequestException ex) =>
+        ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.ResponseEnded or HttpRequestError.Unknown
+        && ex.InnerException is IOException or System.Net.Sockets.SocketException;
+
+    // PATCH is idempotent as this module uses it: it sets whole values (a full permission list, an
+    // upsert with Prefer: create-if-missing), so sending it twice leaves the same state as once.
+    private static bool IsIdempotent(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete
+        || method == HttpMethod.Options || method == HttpMethod.Patch;
+
+    private TimeSpan Backoff(int attempt)
+    {
+        // Exponential with full jitter, so many clients throttled together do not retry in lockstep.
+        var ceiling = Math.Min(_options.MaxDelay.TotalSeconds, _options.BaseDelay.TotalSeconds * Math.Pow(2, attempt));
+        return TimeSpan.FromSeconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
+    }
+
+    // The path only: query strings can carry filters with user data, and never need to be in a log line.
+    private static string Describe(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? "(no URI)";
+
+    private static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s";
+}

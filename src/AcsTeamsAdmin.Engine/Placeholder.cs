@@ -1,2 +1,0 @@
-namespace AcsTeamsAdmin.Engine;
-internal static class Placeholder { }

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+using AcsTeamsAdmin.Engine.Failures;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace AcsTeamsAdmin.Engine.Tokens;
+
+/// <summary>
+/// The claims of an Entra or ACS access token, read WITHOUT validating the signature: for local
+/// checks and display only (what tenant, which app, which scopes, when it expires). Never used to
+/// make a trust decision: the service validates the signature.
+/// </summary>
+public sealed record TokenClaims
+{
+    public string? Audience { get; init; }
+
+    public string? Issuer { get; init; }
+
+    public string? TenantId { get; init; }
+
+    public string? ObjectId { get; init; }
+
+    /// <summary>The client app: `appid` in v1 tokens, `azp` in v2 tokens.</summary>
+    public string? AppId { get; init; }
+
+    public string? UserPrincipalName { get; init; }
+
+    public string? Name { get; init; }
+
+    /// <summary>Delegated permissions (`scp`), split on spaces.</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>Application permissions (`roles`).</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    public DateTimeOffset? IssuedAt { get; init; }
+
+    public DateTimeOffset? ExpiresOn { get; init; }
+
+    public string? Version { get; init; }
+
+    /// <summary>`idtyp`: "app" or "user" when the token says.</summary>
+    public string? IdentityType { get; init; }
+
+    /// <summary>True for app-only tokens: they carry no delegated scopes.</summary>
+    public bool IsAppOnly => IdentityType == "app" || Scopes.Count == 0;
+
+    /// <summary>Reads a token a user passed in <paramref name="parameterName"/>; a value that is not a JWT fails with a clear error.</summary>
+    public static TokenClaims Read(string parameterName, string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, SensitiveInput.Of("token"), "is empty.", "Pass the access token itself (a JWT: three base64url parts separated by dots).", ErrorIds.MissingParameter);
+        }
+
+        JsonWebToken jwt;
+        try
+        {
+            jwt = new JsonWebToken(token.Trim());
+        }
+        catch (ArgumentException)
+        {
+            // The library's exception is not kept as the inner exception: its message can quote the token.
+            throw new AcsTeamsAdminException(ErrorIds.InvalidInput, FailureCategory.InvalidArgument,
+                $"{AcsTeamsAdminException.Parameter(parameterName)} the value is not a JWT access token.",
+                "Pass the access token itself (three base64url parts separated by dots, starting with 'eyJ'), not an id token, refresh token or the whole token response.",
+                SensitiveInput.Of("token"))
+            {
+                ParameterName = parameterName,
+            };
+        }
+
+        return FromJwt(jwt);
+    }
+
+    private static TokenClaims FromJwt(JsonWebToken jwt) => new()
+    {
+        Audience = jwt.Audiences.FirstOrDefault(),
+        Issuer = Text(jwt, "iss"),
+        TenantId = Text(jwt, "tid"),
+        ObjectId = Text(jwt, "oid"),
+        AppId = Text(jwt, "appid") ?? Text(jwt, "azp"),
+        UserPrincipalName = Text(jwt, "upn") ?? Text(jwt, "preferred_username") ?? Text(jwt, "unique_name"),
+        Name = Text(jwt, "name"),
+        Scopes = (Text(jwt, "scp") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        Roles = jwt.TryGetPayloadValue<JsonElement>("roles", out var roles) && roles.ValueKind == JsonValueKind.Array
+            ? roles.EnumerateArray().Select(role => role.GetString() ?? string.Empty).Where(role => role.Length > 0).ToArray()
+            : [],
+        IssuedAt = Seconds(jwt, "iat"),
+        ExpiresOn = Seconds(jwt, "exp"),
+        Version = Text(jwt, "ver"),
+        IdentityType = Text(jwt, "idtyp"),
+    };
+
+    private static string? Text(JsonWebToken jwt, string claim) =>
+        jwt.TryGetPayloadValue<object>(claim, out var value) && value is not null
+            ? Convert.ToString(value, CultureInfo.InvariantCulture)
+            : null;
+
+    private static DateTimeOffset? Seconds(JsonWebToken jwt, string claim) =>
+        long.TryParse(Text(jwt, claim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+}

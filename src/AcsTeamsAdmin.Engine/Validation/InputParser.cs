@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AcsTeamsAdmin.Engine.Failures;
+
+namespace AcsTeamsAdmin.Engine.Validation;
+
+/// <summary>
+/// Parses what users type, before any network call, into values the engine trusts. Every failure
+/// names the parameter and says what a good value looks like.
+/// </summary>
+public static partial class InputParser
+{
+    private const string GuidShape = "36 characters such as 1fd5118e-2576-4263-8130-9503064c837a";
+
+    public static Guid ParseGuid(string parameterName, string? value, string whereToFindIt)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, value, "is empty.", $"Pass a GUID ({GuidShape}); {whereToFindIt}", ErrorIds.MissingParameter);
+        }
+
+        // Only the plain "D" form: braces or parentheses usually mean a copy/paste accident worth flagging.
+        if (!Guid.TryParseExact(trimmed, "D", out var guid))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{Shorten(trimmed)}' is not a GUID.", $"Pass {GuidShape}; {whereToFindIt}", ErrorIds.InvalidGuid);
+        }
+
+        return guid;
+    }
+
+    /// <summary>A tenant as a GUID or a domain name (contoso.onmicrosoft.com, fabrikam.com).</summary>
+    /// <param name="parameterName">The parameter, for the error.</param>
+    /// <param name="value">What the user typed.</param>
+    /// <param name="allowMultiTenantAliases">Whether 'common' and 'organizations' may stand for a tenant.</param>
+    /// <returns>The tenant in canonical form: a lower-case GUID or a lower-case domain.</returns>
+    public static string ParseTenant(string parameterName, string? value, bool allowMultiTenantAliases = false)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, value, "is empty.",
+                "Pass the tenant id (a GUID) or one of its verified domains, such as fabrikam.onmicrosoft.com.", ErrorIds.MissingParameter);
+        }
+
+        if (Guid.TryParseExact(trimmed, "D", out var guid))
+        {
+            return guid.ToString("D", CultureInfo.InvariantCulture);
+        }
+
+        var lower = trimmed.ToLowerInvariant();
+        if (lower is "common" or "organizations" or "consumers")
+        {
+            if (allowMultiTenantAliases && lower != "consumers")
+            {
+                return lower;
+            }
+
+            throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{trimmed}' is not a single tenant.",
+                "Pass the customer's tenant id (a GUID) or verified domain: this operation needs one specific tenant.", ErrorIds.InvalidTenant);
+        }
+
+        if (!DomainName().IsMatch(lower))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{Shorten(trimmed)}' is neither a tenant id nor a domain name.",
+                "Pass the tenant id (a GUID, Entra admin center > Overview) or a verified domain such as fabrikam.onmicrosoft.com.", ErrorIds.InvalidTenant);
+        }
+
+        return lower;
+    }
+
+    /// <summary>An absolute https URL; plain http only for loopback (the sandbox, local redirect URIs).</summary>
+    public static Uri ParseUrl(string parameterName, string? value, bool allowLoopbackHttp = true)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, value, "is empty.", "Pass an absolute URL such as https://example.com/path.", ErrorIds.MissingParameter);
+        }
+
+        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{Shorten(trimmed)}' is not an absolute http(s) URL.",
+                "Pass a full URL including the scheme, such as https://example.com/path.", ErrorIds.InvalidUrl);
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && !(allowLoopbackHttp && uri.IsLoopback))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{Shorten(trimmed)}' uses plain http.",
+                "Use https; plain http is accepted only for localhost / 127.0.0.1.", ErrorIds.InvalidUrl);
+        }
+
+        return uri;
+    }
+
+    /// <summary>Keeps echoed input readable when someone pastes a whole document into a parameter.</summary>
+    internal static string Shorten(string value) => value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "...");
+
+    // Labels of letters, digits and inner hyphens, at least two of them, a letter-only TLD.
+    [GeneratedRegex(@"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DomainName();
+}

@@ -1,0 +1,136 @@
+using System.Management.Automation;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using AcsTeamsAdmin.Engine.Connections;
+using AcsTeamsAdmin.Infrastructure;
+
+namespace AcsTeamsAdmin.Commands;
+
+/// <summary>
+/// Signs in for this PowerShell session (runspace), like Connect-MgGraph: interactively, with a
+/// device code, as an app (secret or certificate), as a managed identity, with a token obtained
+/// elsewhere, or against the built-in sandbox.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "AcsTeamsAdmin", DefaultParameterSetName = ParameterSets.Interactive)]
+[OutputType(typeof(ConnectionInfo))]
+public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
+{
+    [Parameter(ParameterSetName = ParameterSets.Interactive)]
+    [Parameter(ParameterSetName = ParameterSets.ClientSecret, Mandatory = true)]
+    [Parameter(ParameterSetName = ParameterSets.CertificateThumbprint, Mandatory = true)]
+    [Parameter(ParameterSetName = ParameterSets.Certificate, Mandatory = true)]
+    [Parameter(ParameterSetName = ParameterSets.ManagedIdentity)]
+    [Alias("Tenant")]
+    public string? TenantId { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.Interactive)]
+    [Parameter(ParameterSetName = ParameterSets.ClientSecret, Mandatory = true)]
+    [Parameter(ParameterSetName = ParameterSets.CertificateThumbprint, Mandatory = true)]
+    [Parameter(ParameterSetName = ParameterSets.Certificate, Mandatory = true)]
+    [Parameter(ParameterSetName = ParameterSets.ManagedIdentity, HelpMessage = "The client id of a user-assigned managed identity.")]
+    [Alias("AppId", "ApplicationId")]
+    public string? ClientId { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.Interactive)]
+    public string[]? Scopes { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.Interactive)]
+    public SwitchParameter UseDeviceCode { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.ClientSecret, Mandatory = true)]
+    public SecureString? ClientSecret { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.CertificateThumbprint, Mandatory = true)]
+    public string? CertificateThumbprint { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.Certificate, Mandatory = true)]
+    public X509Certificate2? Certificate { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.ManagedIdentity, Mandatory = true)]
+    [Alias("ManagedIdentity")]
+    public SwitchParameter Identity { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.AccessToken, Mandatory = true)]
+    public SecureString? AccessToken { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.Sandbox, Mandatory = true)]
+    public SwitchParameter Sandbox { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.Sandbox)]
+    public string? SandboxStatePath { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.Interactive)]
+    [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+    [Parameter(ParameterSetName = ParameterSets.CertificateThumbprint)]
+    [Parameter(ParameterSetName = ParameterSets.Certificate)]
+    [Parameter(ParameterSetName = ParameterSets.ManagedIdentity)]
+    [Parameter(ParameterSetName = ParameterSets.AccessToken)]
+    public CloudEnvironment Environment { get; set; } = CloudEnvironment.Global;
+
+    [Parameter(ParameterSetName = ParameterSets.Interactive)]
+    [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+    [Parameter(ParameterSetName = ParameterSets.CertificateThumbprint)]
+    [Parameter(ParameterSetName = ParameterSets.Certificate)]
+    [Parameter(ParameterSetName = ParameterSets.ManagedIdentity)]
+    [Parameter(ParameterSetName = ParameterSets.AccessToken)]
+    public string? GraphEndpoint { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.Interactive)]
+    [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+    [Parameter(ParameterSetName = ParameterSets.CertificateThumbprint)]
+    [Parameter(ParameterSetName = ParameterSets.Certificate)]
+    [Parameter(ParameterSetName = ParameterSets.ManagedIdentity)]
+    public string? AuthorityHost { get; set; }
+
+    protected override async Task EndProcessingAsync()
+    {
+        var request = BuildRequest();
+        var connection = await Connector.ConnectAsync(request, CreateOperationContext()).ConfigureAwait(false);
+        if (PipelineRunspace is { } runspace)
+        {
+            ConnectionStore.Set(runspace, connection);
+        }
+
+        PostObject(connection.Info);
+    }
+
+    private ConnectionRequest BuildRequest() => ParameterSetName switch
+    {
+        ParameterSets.Sandbox => ConnectionRequest.ForSandbox(SandboxStatePath),
+        ParameterSets.AccessToken => Common(SignInMode.AccessToken),
+        _ => Common(ParameterSetName switch
+        {
+            ParameterSets.ClientSecret => SignInMode.ClientSecret,
+            ParameterSets.CertificateThumbprint or ParameterSets.Certificate => SignInMode.Certificate,
+            ParameterSets.ManagedIdentity => SignInMode.ManagedIdentity,
+            _ => UseDeviceCode ? SignInMode.DeviceCode : SignInMode.InteractiveBrowser,
+        }),
+    };
+
+    private ConnectionRequest Common(SignInMode mode) => new()
+    {
+        Mode = mode,
+        Environment = Environment,
+        TenantId = TenantId,
+        ClientId = mode == SignInMode.ManagedIdentity ? null : ClientId,
+        ManagedIdentityClientId = mode == SignInMode.ManagedIdentity ? ClientId : null,
+        ClientSecret = SecureStrings.Reveal(ClientSecret),
+        CertificateThumbprint = CertificateThumbprint,
+        Certificate = Certificate,
+        AccessToken = SecureStrings.Reveal(AccessToken),
+        Scopes = Scopes ?? [],
+        GraphEndpoint = GraphEndpoint,
+        AuthorityHost = AuthorityHost,
+    };
+
+    private static class ParameterSets
+    {
+        public const string Interactive = "Interactive";
+        public const string ClientSecret = "ClientSecret";
+        public const string CertificateThumbprint = "CertificateThumbprint";
+        public const string Certificate = "Certificate";
+        public const string ManagedIdentity = "ManagedIdentity";
+        public const string AccessToken = "AccessToken";
+        public const string Sandbox = "Sandbox";
+    }
+}

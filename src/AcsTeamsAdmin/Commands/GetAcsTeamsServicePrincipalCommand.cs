@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using AcsTeamsAdmin.Engine.ServicePrincipals;
+using AcsTeamsAdmin.Infrastructure;
+
+namespace AcsTeamsAdmin.Commands;
+
+/// <summary>
+/// Gets the Azure Communication Services service principal (or another app's) in the connected tenant;
+/// nothing when the tenant has none. Needs Application.Read.All.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "AcsTeamsServicePrincipal")]
+[OutputType(typeof(ServicePrincipalInfo))]
+public sealed class GetAcsTeamsServicePrincipalCommand : ConnectedCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ClientId")]
+    public string AppId { get; set; } = AcsFirstPartyApp.AppId;
+
+    protected override async Task ProcessRecordAsync()
+    {
+        var principal = await ServicePrincipalOperations.GetAsync(Connection, Engine.Identifiers.AppId.Parse(AppId), CreateOperationContext()).ConfigureAwait(false);
+        if (principal is not null)
+        {
+            PostObject(principal);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using AcsTeamsAdmin.Engine.ServicePrincipals;
+using AcsTeamsAdmin.Infrastructure;
+
+namespace AcsTeamsAdmin.Commands;
+
+/// <summary>
+/// Makes sure the connected tenant has the Azure Communication Services service principal (or
+/// another multi-tenant app's): returns it whether created or already there, and never creates two.
+/// Needs Application.ReadWrite.All.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "AcsTeamsServicePrincipal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(ServicePrincipalInfo))]
+public sealed class NewAcsTeamsServicePrincipalCommand : ConnectedCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ClientId")]
+    public string AppId { get; set; } = AcsFirstPartyApp.AppId;
+
+    protected override async Task ProcessRecordAsync()
+    {
+        var principal = await ServicePrincipalOperations.EnsureAsync(Connection, Engine.Identifiers.AppId.Parse(AppId), CreateOperationContext()).ConfigureAwait(false);
+        if (principal is not null)
+        {
+            PostObject(principal);
+        }
+    }
+}

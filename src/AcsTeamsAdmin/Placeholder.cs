@@ -1,2 +1,0 @@
-namespace AcsTeamsAdmin;
-internal static class Placeholder { }

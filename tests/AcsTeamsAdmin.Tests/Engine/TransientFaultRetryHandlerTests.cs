@@ -1,0 +1,137 @@
+using System.Net;
+using AcsTeamsAdmin.Engine.Http;
+using AcsTeamsAdmin.Engine.Operations;
+
+namespace AcsTeamsAdmin.Tests.Engine;
+
+public class TransientFaultRetryHandlerTests
+{
+    private readonly List<TimeSpan> _waits = [];
+    private readonly RetryStatistics _statistics = new();
+
+    [Fact]
+    public async Task Throttling_is_retried_after_the_fractional_Retry_After_the_service_asked_for()
+    {
+        var server = new ScriptedHandler(
+            _ => Respond(HttpStatusCode.TooManyRequests, retryAfter: "0.25"),
+            _ => Respond(HttpStatusCode.OK));
+
+        using var response = await Send(server, HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([TimeSpan.FromSeconds(0.25)], _waits);
+        Assert.Equal(2, server.Calls);
+        Assert.Equal(1, _statistics.Retries);
+    }
+
+    [Fact]
+    public async Task Retries_stop_at_the_limit_and_return_the_last_answer()
+    {
+        var server = new ScriptedHandler(Enumerable.Repeat<Func<HttpRequestMessage, HttpResponseMessage>>(_ => Respond(HttpStatusCode.ServiceUnavailable), 10).ToArray());
+
+        using var response = await Send(server, HttpMethod.Get, new RetryLimits { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(10) });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(4, server.Calls);
+        Assert.Equal(1, _statistics.GivenUp);
+        Assert.All(_waits, wait => Assert.InRange(wait, TimeSpan.Zero, TimeSpan.FromMilliseconds(80)));
+    }
+
+    [Fact]
+    public async Task A_Retry_After_beyond_the_longest_wait_is_not_waited_for()
+    {
+        var server = new ScriptedHandler(_ => Respond(HttpStatusCode.TooManyRequests, retryAfter: "3600"), _ => Respond(HttpStatusCode.OK));
+
+        using var response = await Send(server, HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Empty(_waits);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_retried_for_a_read()
+    {
+        var server = new ScriptedHandler(_ => throw ConnectionReset(), _ => Respond(HttpStatusCode.OK));
+
+        using var response = await Send(server, HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, server.Calls);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_not_retried_for_a_POST_which_may_have_created_something()
+    {
+        var server = new ScriptedHandler(_ => throw ConnectionReset(), _ => Respond(HttpStatusCode.Created));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Send(server, HttpMethod.Post));
+        Assert.Equal(1, server.Calls);
+    }
+
+    [Fact]
+    public async Task A_request_body_is_sent_whole_on_every_attempt()
+    {
+        var bodies = new List<string>();
+        var server = new ScriptedHandler(
+            request => { bodies.Add(request.Content!.ReadAsStringAsync().Result); return Respond(HttpStatusCode.ServiceUnavailable, retryAfter: "0"); },
+            request => { bodies.Add(request.Content!.ReadAsStringAsync().Result); return Respond(HttpStatusCode.NoContent); });
+
+        using var response = await Send(server, HttpMethod.Patch, body: "{\"scope\":\"a b\"}");
+
+        Assert.Equal(["{\"scope\":\"a b\"}", "{\"scope\":\"a b\"}"], bodies);
+    }
+
+    [Fact]
+    public async Task Errors_that_are_not_transient_are_returned_at_once()
+    {
+        var server = new ScriptedHandler(_ => Respond(HttpStatusCode.Forbidden));
+
+        using var response = await Send(server, HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(1, server.Calls);
+        Assert.Empty(_waits);
+    }
+
+    private async Task<HttpResponseMessage> Send(ScriptedHandler server, HttpMethod method, RetryLimits? limits = null, string? body = null)
+    {
+        var handler = new TransientFaultRetryHandler(limits ?? RetryLimits.Default, _statistics, OperationContext.Unattended().Log, (wait, _) =>
+        {
+            _waits.Add(wait);
+            return Task.CompletedTask;
+        })
+        {
+            InnerHandler = server,
+        };
+        using var client = new HttpClient(handler);
+        using var request = new HttpRequestMessage(method, "https://graph.example/v1.0/servicePrincipals");
+        if (body is not null)
+        {
+            request.Content = new StringContent(body);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static HttpResponseMessage Respond(HttpStatusCode status, string? retryAfter = null)
+    {
+        var response = new HttpResponseMessage(status);
+        if (retryAfter is not null)
+        {
+            response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+        }
+
+        return response;
+    }
+
+    private static HttpRequestException ConnectionReset() =>
+        new("An error occurred while sending the request.", new IOException("Connection reset by peer"));
+
+    private sealed class ScriptedHandler(params Func<HttpRequestMessage, HttpResponseMessage>[] script) : HttpMessageHandler
+    {
+        public int Calls { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(script[Math.Min(Calls++, script.Length - 1)](request));
+    }
+}
