@@ -41,11 +41,21 @@ internal static class EngineCall
         }
     }
 
+    // Calls a public static method as C# would: the arguments given, then defaults for any optional
+    // parameters left (ForSandbox(string? statePath = null) is called as ForSandbox()).
     private static object StaticCall(Assembly assembly, string typeName, string methodName, params object[] arguments)
     {
         Type type = assembly.GetType(typeName, throwOnError: true)!;
-        MethodInfo method = type.GetMethod(methodName, BindingFlags.Public | BindingFlags.Static, arguments.Select(a => a.GetType()).ToArray())
+        MethodInfo method = type.GetMethods(BindingFlags.Public | BindingFlags.Static).SingleOrDefault(m => m.Name == methodName && Accepts(m.GetParameters(), arguments))
             ?? throw new MissingMethodException(typeName, methodName);
-        return method.Invoke(null, arguments)!;
+        object?[] filled = method.GetParameters()
+            .Select((parameter, i) => i < arguments.Length ? arguments[i] : parameter.DefaultValue)
+            .ToArray();
+        return method.Invoke(null, filled)!;
     }
+
+    private static bool Accepts(ParameterInfo[] parameters, object[] arguments) =>
+        parameters.Length >= arguments.Length
+        && arguments.Select((argument, i) => parameters[i].ParameterType.IsInstanceOfType(argument)).All(fits => fits)
+        && parameters.Skip(arguments.Length).All(parameter => parameter.IsOptional);
 }
