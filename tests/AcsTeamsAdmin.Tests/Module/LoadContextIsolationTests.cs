@@ -33,15 +33,20 @@ public sealed class LoadContextIsolationTests(ShippedModuleIsolationRun run) : I
         Assert.False(ModulePaths.IsInside(only.Location, RepositoryLayout.ModuleFolder), only.ToString());
     }
 
+    // What the engine's sandbox connection loads. Not Azure.Identity.dll: since Azure.Identity 1.21
+    // its credential types (ClientSecretCredential, ...) live in Azure.Core and Azure.Identity.dll only
+    // forwards to them, so the engine's credential comes from Azure.Core. The loader's resolution of
+    // Azure.Identity itself is checked by name below.
     [Theory]
     [InlineData("AcsTeamsAdmin")]
     [InlineData("AcsTeamsAdmin.Engine")]
     [InlineData("Azure.Core")]
-    [InlineData("Azure.Identity")]
     [InlineData("Microsoft.Identity.Client")]
     [InlineData("Microsoft.Graph")]
+    [InlineData("Microsoft.Graph.Core")]
+    [InlineData("Microsoft.Kiota.Abstractions")]
     [InlineData("System.Text.Json")]
-    public void The_module_uses_the_version_it_ships_from_its_own_context(string name)
+    public void The_engine_runs_on_the_versions_the_module_ships_from_its_own_context(string name)
     {
         string shipped = Path.Combine(Bin, name + ".dll");
         Version? shippedVersion = AssemblyName.GetAssemblyName(shipped).Version;
@@ -51,6 +56,20 @@ public sealed class LoadContextIsolationTests(ShippedModuleIsolationRun run) : I
         LoadedCopy copy = Assert.Single(inModule);
         Assert.Equal(shippedVersion?.ToString(), copy.Version);
         Assert.True(ModulePaths.SameFile(copy.Location, shipped), copy.ToString());
+    }
+
+    [Theory]
+    [InlineData("Azure.Identity")]
+    [InlineData("Microsoft.Identity.Client")]
+    public void Resolving_a_dependency_by_name_in_the_module_context_gives_the_shipped_copy(string name)
+    {
+        string shipped = Path.Combine(Bin, name + ".dll");
+
+        ProbeOutcome probe = Report.Probe(ProbeOutcome.ViaModuleContext, name);
+
+        Assert.True(probe.Loaded, probe.Error);
+        Assert.Equal(ModuleContext, probe.Context);
+        Assert.True(ModulePaths.SameFile(probe.Location, shipped), $"Expected {shipped}, got {probe.Location}.");
     }
 
     [Theory]

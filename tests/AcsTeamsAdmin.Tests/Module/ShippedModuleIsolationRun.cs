@@ -10,6 +10,8 @@ public sealed class ShippedModuleIsolationRun : IAsyncLifetime
     internal static readonly string[] ModuleContextLookups =
     [
         "System.Security.Cryptography.ProtectedData",
+        "Azure.Identity",
+        "Microsoft.Identity.Client",
         "System.Management.Automation",
         "AcsTeamsAdmin.Loader",
     ];
