@@ -15,9 +15,10 @@ $loaderTypeName = 'AcsTeamsAdmin.Loader.ModuleLoader'
 # The loader is loaded once per process. A re-import (Import-Module -Force, or after Remove-Module)
 # and an import in another runspace find it already there and reuse it and its load context.
 $loaderType = $loaderTypeName -as [type]
-if ($null -eq $loaderType) {
-    Add-Type -LiteralPath $loaderPath -ErrorAction Stop
-    $loaderType = $loaderTypeName -as [type]
+$isReimport = $null -ne $loaderType
+if (-not $isReimport) {
+    $loaderType = Add-Type -LiteralPath $loaderPath -PassThru -ErrorAction Stop |
+        Where-Object FullName -EQ $loaderTypeName
 }
 else {
     # A process can hold one version of a binary module. If another version of AcsTeamsAdmin was
@@ -43,20 +44,18 @@ $assemblyModule = & $importModule -Assembly $cmdletAssembly -PassThru -ErrorActi
 # PowerShell bug (https://github.com/PowerShell/PowerShell/issues/20710): when the cmdlet assembly
 # was imported before in this process (Import-Module -Force, Remove-Module then Import-Module),
 # Import-Module -Assembly reuses its cached module and does not hand the cmdlets to this module, which
-# then exports none. Add whichever are missing; on a first import none are, and nothing is done.
-$thisModule = $ExecutionContext.SessionState.Module
-$missingCmdlets = @(
-    foreach ($cmdlet in $assemblyModule.ExportedCmdlets.Values) {
-        if (-not $thisModule.ExportedCmdlets.ContainsKey($cmdlet.Name)) {
-            $cmdlet
-        }
-    }
-)
-if ($missingCmdlets.Count -gt 0) {
+# then exports none. On such a re-import, hand them over here, as the model modules do; the first
+# import in a process takes PowerShell's normal path and needs nothing. Names this module already
+# exports are skipped, so a cmdlet is never listed twice.
+if ($isReimport) {
+    $thisModule = $ExecutionContext.SessionState.Module
     $addExportedCmdlet = [System.Management.Automation.PSModuleInfo].GetMethod(
         'AddExportedCmdlet',
         [System.Reflection.BindingFlags]'Instance, NonPublic')
-    foreach ($cmdlet in $missingCmdlets) {
-        $null = $addExportedCmdlet.Invoke($thisModule, @(, $cmdlet))
+    $alreadyExported = $thisModule.ExportedCmdlets
+    foreach ($cmdlet in $assemblyModule.ExportedCmdlets.Values) {
+        if (-not $alreadyExported.ContainsKey($cmdlet.Name)) {
+            $null = $addExportedCmdlet.Invoke($thisModule, @(, $cmdlet))
+        }
     }
 }
