@@ -12,7 +12,12 @@ namespace AcsTeamsAdmin.Engine.Graph;
 /// </summary>
 internal static class GraphCall
 {
-    public static async Task<T> RunAsync<T>(Func<Task<T>> call, string whatFailed, object? target, CancellationToken cancellationToken)
+    /// <param name="call">The Graph SDK call.</param>
+    /// <param name="whatFailed">What we were doing, in the user's terms, to start the message with.</param>
+    /// <param name="target">The user's input the call is about.</param>
+    /// <param name="requiredPermission">The least-privileged Graph permission the call needs, named in a 403.</param>
+    /// <param name="cancellationToken">The operation's cancellation.</param>
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call, string whatFailed, object? target, string requiredPermission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         try
@@ -21,7 +26,7 @@ internal static class GraphCall
         }
         catch (ODataError error)
         {
-            throw Translate(error, whatFailed, target);
+            throw Translate(error, whatFailed, target, requiredPermission);
         }
         catch (AuthenticationFailedException error)
         {
@@ -41,21 +46,24 @@ internal static class GraphCall
         }
     }
 
-    public static async Task RunAsync(Func<Task> call, string whatFailed, object? target, CancellationToken cancellationToken) =>
+    public static async Task RunAsync(Func<Task> call, string whatFailed, object? target, string requiredPermission, CancellationToken cancellationToken) =>
         await RunAsync(async () =>
         {
             await call().ConfigureAwait(false);
             return true;
-        }, whatFailed, target, cancellationToken).ConfigureAwait(false);
+        }, whatFailed, target, requiredPermission, cancellationToken).ConfigureAwait(false);
 
-    public static AcsTeamsAdminException Translate(ODataError error, string whatFailed, object? target)
+    public static AcsTeamsAdminException Translate(ODataError error, string whatFailed, object? target, string requiredPermission)
     {
         ArgumentNullException.ThrowIfNull(error);
         var code = error.Error?.Code;
         var rule = ServiceErrorMap.Resolve(ServiceKind.Graph, error.ResponseStatusCode, code);
         var serviceMessage = error.Error?.Message ?? error.Message;
+
+        // Graph's 403 says "Insufficient privileges" without saying which: we know which this call needs.
+        var needs = rule.Category == FailureCategory.PermissionDenied ? $" This needs the Microsoft Graph permission {requiredPermission}." : string.Empty;
         return new AcsTeamsAdminException(rule.ErrorId, rule.Category,
-            $"{whatFailed}: Microsoft Graph answered {error.ResponseStatusCode} {code}: {serviceMessage}",
+            $"{whatFailed}: Microsoft Graph answered {error.ResponseStatusCode} {code}: {serviceMessage}{needs}",
             rule.RecommendedAction, target, error)
         {
             HttpStatus = error.ResponseStatusCode,

@@ -55,7 +55,7 @@ public static class ServicePrincipalOperations
             {
                 request.Headers.Add("Prefer", "create-if-missing");
             }, context.CancellationToken),
-            $"Creating the service principal for appId {id}", id, context.CancellationToken).ConfigureAwait(false);
+            $"Creating the service principal for appId {id}", id, GraphScopes.ApplicationReadWrite, context.CancellationToken).ConfigureAwait(false);
 
         // 201 returns the new object; 204 means someone created it between our read and our write.
         var result = created ?? await FindAsync(connection, id, context).ConfigureAwait(false);
@@ -83,7 +83,7 @@ public static class ServicePrincipalOperations
                     return null;
                 }
             },
-            $"Reading the service principal for appId {appId}", appId, context.CancellationToken);
+            $"Reading the service principal for appId {appId}", appId, GraphScopes.ApplicationRead, context.CancellationToken);
 
     private static ServicePrincipalInfo ToInfo(ServicePrincipal principal, AcsTeamsAdminConnection connection, ServicePrincipalStatus status) => new()
     {
