@@ -48,6 +48,8 @@ public sealed class LoadContextIsolationTests(ShippedModuleIsolationRun run) : I
     [InlineData("System.Text.Json")]
     public void The_engine_runs_on_the_versions_the_module_ships_from_its_own_context(string name)
     {
+        EngineCallOutcome call = Assert.IsType<EngineCallOutcome>(Report.EngineCall);
+        Assert.True(call.Succeeded, $"The engine call that loads {name} failed, so where {name} would load is unknown:\n{call.Error}");
         string shipped = Path.Combine(Bin, name + ".dll");
         Version? shippedVersion = AssemblyName.GetAssemblyName(shipped).Version;
 
