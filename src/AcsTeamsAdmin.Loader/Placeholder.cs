@@ -1,2 +1,0 @@
-namespace AcsTeamsAdmin.Loader;
-internal static class Placeholder { }
