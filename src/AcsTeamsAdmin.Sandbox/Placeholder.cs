@@ -1,2 +1,0 @@
-namespace AcsTeamsAdmin.Sandbox;
-internal static class Placeholder { }
