@@ -19,6 +19,9 @@ public sealed class SandboxData
 
     public SandboxSettings Settings { get; } = new();
 
+    /// <summary>Which seeded objects the description should point at (the ISV app, the Teams user).</summary>
+    public SandboxFacts Facts { get; } = new();
+
     /// <summary>Applications owned by Microsoft (ACS, Microsoft Graph): they exist in every tenant's view of the world.</summary>
     public IList<FirstPartyApp> FirstPartyApps { get; } = new List<FirstPartyApp>();
 
@@ -46,6 +49,16 @@ public sealed class SandboxSettings
 
     /// <summary>Graph's page size when no $top is given (servicePrincipals and applications default to 100).</summary>
     public int DefaultPageSize { get; set; } = 100;
+}
+
+/// <summary>Pointers into the seed that the description publishes.</summary>
+public sealed class SandboxFacts
+{
+    public string? IsvTenantId { get; set; }
+
+    public string? IsvAppId { get; set; }
+
+    public string? TeamsUserPrincipalName { get; set; }
 }
 
 /// <summary>A Microsoft-owned application: its service principal appears in a tenant only when provisioned there.</summary>
@@ -82,6 +95,9 @@ public sealed class TenantData
     public IList<string> Domains { get; } = new List<string>();
 
     public IList<UserData> Users { get; } = new List<UserData>();
+
+    /// <summary>The app registration (with a client secret) that administers this tenant in tests.</summary>
+    public string? AdminClientId { get; set; }
 
     /// <summary>Who approves a device code for this tenant without a test having to: null turns auto-approval off.</summary>
     public string? DeviceCodeAutoApproveUser { get; set; }

@@ -27,6 +27,9 @@ public static class SandboxSeed
         data.FirstPartyApps.Add(MicrosoftGraphApp());
         data.FirstPartyApps.Add(AcsApp(options.ListVoipScope));
 
+        data.Facts.IsvTenantId = SandboxIds.ContosoTenantId;
+        data.Facts.IsvAppId = SandboxIds.ContosoTeamsCallingAppId;
+        data.Facts.TeamsUserPrincipalName = SandboxIds.FabrikamTeamsUserUpn;
         AddFabrikam(data, options);
         AddContoso(data, options);
         if (options.IncludeEmptyTenant)
@@ -46,6 +49,7 @@ public static class SandboxSeed
         AddUser(t, SandboxIds.FabrikamAdminUserId, SandboxIds.FabrikamAdminUpn, "Fabrikam Admin", "Global Administrator");
         AddUser(t, SandboxIds.FabrikamTeamsUserId, SandboxIds.FabrikamTeamsUserUpn, "Adele Vance");
         t.DeviceCodeAutoApproveUser = SandboxIds.FabrikamAdminUpn;
+        t.AdminClientId = SandboxIds.FabrikamAdminClientId;
         t.DefaultSignInUser = SandboxIds.FabrikamAdminUpn;
 
         var adminSp = AddAppWithServicePrincipal(
@@ -85,6 +89,7 @@ public static class SandboxSeed
         AddUser(t, SandboxIds.ContosoAdminUserId, SandboxIds.ContosoAdminUpn, "Contoso Admin", "Global Administrator");
         AddUser(t, SandboxIds.ContosoDeveloperUserId, SandboxIds.ContosoDeveloperUpn, "Contoso Developer");
         t.DeviceCodeAutoApproveUser = SandboxIds.ContosoAdminUpn;
+        t.AdminClientId = SandboxIds.ContosoAdminClientId;
         t.DefaultSignInUser = SandboxIds.ContosoAdminUpn;
         var graphSp = DirectoryQueries.FindServicePrincipal(t, SandboxIds.GraphAppId)!;
 
