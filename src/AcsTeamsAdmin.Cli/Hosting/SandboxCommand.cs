@@ -16,8 +16,6 @@ internal static class SandboxCommand
 {
     public const string Name = "sandbox";
 
-    private static readonly JsonSerializerOptions DescriptionJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static async Task<int> RunAsync(ParsedArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var port = ParsePort(args.Value("port"));
@@ -26,7 +24,7 @@ internal static class SandboxCommand
         var host = await LoopbackSandboxHost.StartAsync(service, port, cancellationToken).ConfigureAwait(false);
         await using (host.ConfigureAwait(false))
         {
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(host.Description, DescriptionJson)).ConfigureAwait(false);
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(host.Description, SandboxJson.Options)).ConfigureAwait(false);
             await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
             await stderr.WriteLineAsync($"Sandbox listening on {host.BaseAddress}; press Ctrl+C to stop.").ConfigureAwait(false);
             try

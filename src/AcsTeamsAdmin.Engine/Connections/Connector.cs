@@ -30,7 +30,7 @@ public static class Connector
 
     private static async Task<AcsTeamsAdminConnection> ConnectToSandboxAsync(ConnectionRequest request, OperationContext context)
     {
-        var sandbox = SandboxLoader.Create(request.SandboxStatePath);
+        var sandbox = SandboxLoader.Create(request.SandboxStatePath, context.Log);
         try
         {
             var description = sandbox.Describe(SandboxService.InProcessBaseAddress);
@@ -41,8 +41,8 @@ public static class Connector
                 TenantId = description.TenantId,
                 ClientId = description.AdminClientId,
                 ClientSecret = description.AdminClientSecret,
-                AuthorityHost = description.AuthorityHost,
-                GraphEndpoint = description.GraphEndpoint,
+                AuthorityHost = description.AuthorityHost.AbsoluteUri,
+                GraphEndpoint = description.GraphEndpoint.AbsoluteUri,
                 Transport = request.Transport ?? sandbox.CreateHandler(),
             };
             return await ConnectAsync(signIn, context, SignInMode.Sandbox, sandbox, request.SandboxStatePath).ConfigureAwait(false);
@@ -57,7 +57,9 @@ public static class Connector
     private static async Task<AcsTeamsAdminConnection> ConnectAsync(ConnectionRequest request, OperationContext context, SignInMode reportedMode, SandboxService? ownedSandbox, string? sandboxStatePath)
     {
         var plan = ConnectionRequestValidator.Validate(request);
-        context.Log.Verbose($"Signing in ({reportedMode}) to {plan.AuthorityHost.Host} for Graph at {plan.GraphEndpoint.Host}.");
+        context.Log.Verbose(plan.Mode == SignInMode.AccessToken
+            ? $"Using the given access token for Graph at {plan.GraphEndpoint.Authority}."
+            : $"Signing in ({reportedMode}) at {plan.AuthorityHost.Authority} for Graph at {plan.GraphEndpoint.Authority}.");
         var credential = CredentialFactory.Create(plan, request, request.Transport, context.Log);
         var claims = await SignInAsync(credential, plan, request, context.CancellationToken).ConfigureAwait(false);
 

@@ -1,12 +1,16 @@
 using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Sandbox;
 
 namespace AcsTeamsAdmin.Engine.Connections;
 
-/// <summary>Starts an in-process sandbox, fresh or from a saved state file.</summary>
+/// <summary>
+/// Starts an in-process sandbox: fresh, or from a state file. A state file that does not exist yet
+/// starts a fresh sandbox whose state will be saved there, so a first run needs no setup step.
+/// </summary>
 internal static class SandboxLoader
 {
-    public static SandboxService Create(string? statePath)
+    public static SandboxService Create(string? statePath, IOperationLog log)
     {
         if (statePath is null)
         {
@@ -15,8 +19,8 @@ internal static class SandboxLoader
 
         if (!File.Exists(statePath))
         {
-            throw AcsTeamsAdminException.InvalidInput("SandboxStatePath", statePath, "names no file.",
-                "Pass the path of a state file saved from a sandbox (GET /_sandbox/state or the sandbox's --state option).", ErrorIds.SandboxStateUnreadable);
+            log.Verbose($"No sandbox state at {statePath} yet: starting from the default seeded tenants; the state will be saved there when the session ends.");
+            return new SandboxService();
         }
 
         try

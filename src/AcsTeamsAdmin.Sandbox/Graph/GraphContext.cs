@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AcsTeamsAdmin.Sandbox.Internal;
+
+namespace AcsTeamsAdmin.Sandbox.Graph;
+
+/// <summary>One Graph call being handled: the data (under the state lock), the request and its caller.</summary>
+internal sealed class GraphContext(SandboxData data, SandboxRequest request, DateTimeOffset now, RequestInfo info)
+{
+    private GraphCaller? _caller;
+
+    public SandboxData Data { get; } = data;
+
+    public SandboxRequest Request { get; } = request;
+
+    public DateTimeOffset Now { get; } = now;
+
+    public RequestInfo Info { get; } = info;
+
+    /// <summary>Links we hand back point where the client called us: {scheme://host}/v1.0.</summary>
+    public string GraphBase => Request.BaseAddress + "/v1.0";
+
+    public GraphCaller Caller => _caller ??= Authenticate();
+
+    public TenantData Tenant => Caller.Tenant;
+
+    public JsonObject ReadBody()
+    {
+        try
+        {
+            return JsonNode.Parse(Request.Body.Span) as JsonObject ?? throw GraphErrors.BadRequest("Empty payload, JSON content expected.");
+        }
+        catch (JsonException)
+        {
+            throw GraphErrors.BadRequest("Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.");
+        }
+    }
+
+    public SandboxResponse Entity(int status, string entitySet, JsonObject entity)
+    {
+        var body = new JsonObject { ["@odata.context"] = $"{GraphBase}/$metadata#{entitySet}/$entity" };
+        foreach (var (name, value) in entity)
+        {
+            body[name] = value?.DeepClone();
+        }
+
+        return SandboxResponse.Json(status, body);
+    }
+
+    public SandboxResponse Created(string entitySet, JsonObject entity)
+    {
+        var response = Entity(201, entitySet, entity);
+        response.Headers["Location"] = $"{GraphBase}/{entitySet}/{entity["id"]}";
+        return response;
+    }
+
+    /// <summary>Graph rejects a malformed GUID before looking anything up.</summary>
+    public static string RequireGuid(string id) => Guid.TryParse(id, out _) ? id : throw GraphErrors.InvalidId(id);
+
+    private GraphCaller Authenticate()
+    {
+        var caller = GraphCaller.FromRequest(Data, Request, Now);
+        Info.TenantId = caller.Tenant.Id;
+        Info.ClientAppId = caller.ClientAppId;
+        return caller;
+    }
+}
