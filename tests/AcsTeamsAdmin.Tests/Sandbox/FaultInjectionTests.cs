@@ -8,7 +8,7 @@ namespace AcsTeamsAdmin.Tests.Sandbox;
 public sealed class FaultInjectionTests
 {
     [Fact]
-    public async Task A_429_carries_a_fractional_Retry_After_and_the_Graph_SDK_retries_it()
+    public async Task A_429_is_retried_by_the_Graph_SDKs_RetryHandler()
     {
         using var sandbox = new SandboxService();
         // Whole seconds: Kiota's RetryHandler reads Retry-After as an integer and falls back to its own back-off otherwise.
@@ -24,7 +24,7 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
-    public async Task The_429_answer_itself_has_Graphs_shape_and_the_Retry_After_header()
+    public async Task The_429_answer_has_Graphs_shape_and_a_fractional_Retry_After()
     {
         using var sandbox = new SandboxService();
         sandbox.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, OnRequests = [1], RetryAfterSeconds = 2.5 });

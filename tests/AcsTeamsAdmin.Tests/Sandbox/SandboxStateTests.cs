@@ -32,6 +32,16 @@ public sealed class SandboxStateTests
     }
 
     [Fact]
+    public void Two_default_seeds_differ_only_in_their_random_ACS_access_key()
+    {
+        var a = SandboxSeed.CreateDefault();
+        var b = SandboxSeed.CreateDefault();
+        b.Update(d => d.AcsAccessKey = a.Read(x => x.AcsAccessKey));
+
+        Assert.Equal(a.ToJson(), b.ToJson());
+    }
+
+    [Fact]
     public async Task Concurrent_creates_of_one_service_principal_give_exactly_one_201()
     {
         using var sandbox = new SandboxService();
