@@ -97,6 +97,28 @@ public sealed class LoopbackSandboxHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// HttpListener cannot reset a socket: its Abort still flushes a 200 header first. Promising a body and
+    /// closing the connection without it makes the client fail the same way (HttpRequestException over an
+    /// IOException: the response ended prematurely) without a usable answer.
+    /// </summary>
+    private static void Drop(HttpListenerResponse response)
+    {
+        response.StatusCode = 502;
+        response.ContentLength64 = 1024;
+        response.KeepAlive = false;
+        try
+        {
+            response.OutputStream.Flush();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or InvalidOperationException)
+        {
+            // Already gone: exactly what we wanted.
+        }
+
+        response.Abort();
+    }
+
     private async Task ServeAsync(HttpListenerContext context)
     {
         var response = context.Response;
@@ -115,7 +137,7 @@ public sealed class LoopbackSandboxHost : IAsyncDisposable
             var answer = await _service.HandleAsync(new SandboxRequest(request.HttpMethod, uri, headers, buffer.ToArray()), _stopping.Token).ConfigureAwait(false);
             if (answer.AbortConnection)
             {
-                response.Abort();
+                Drop(response);
                 return;
             }
 

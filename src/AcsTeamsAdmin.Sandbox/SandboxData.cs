@@ -42,7 +42,10 @@ public sealed class SandboxSettings
 
     public int RefreshTokenLifetimeSeconds { get; set; } = 90 * 24 * 3600;
 
-    /// <summary>MSAL waits exactly this many seconds between polls (it accepts 0); Entra uses 5, 1 keeps tests fast.</summary>
+    /// <summary>
+    /// MSAL waits exactly this many seconds between polls (Task.Delay(interval), no minimum): Entra says 5, 1 keeps
+    /// tests fast, 0 makes MSAL poll in a tight loop (thousands of requests a second in-process).
+    /// </summary>
     public int DeviceCodeIntervalSeconds { get; set; } = 1;
 
     public int DeviceCodeLifetimeSeconds { get; set; } = 900;

@@ -36,8 +36,9 @@ public sealed class SandboxService : IDisposable
     public Task<SandboxResponse> HandleAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Handle(request));
+        // Always complete asynchronously, like a network call: a client that polls in a loop (MSAL's device code
+        // flow with interval 0) would otherwise spin synchronously on its caller's thread and starve it.
+        return Task.Run(() => Handle(request), cancellationToken);
     }
 
     public SandboxDescription Describe(Uri baseAddress)
@@ -135,9 +136,24 @@ public sealed class SandboxService : IDisposable
             return SandboxResponse.Aborted();
         }
 
-        var response = State.Update(data => Dispatch(data, request, now, info, sequence));
+        var response = State.Update(data => SafeDispatch(data, request, now, info, sequence));
         Log(sequence, now, request, fault is null ? response.StatusCode : 0, fault is null ? null : FaultResponses.Name(fault), info, null, null);
         return fault is null ? response : SandboxResponse.Aborted();
+    }
+
+    /// <summary>A bug in the sandbox must reach the client as a 500 it can see, not as a transport failure.</summary>
+    private SandboxResponse SafeDispatch(SandboxData data, SandboxRequest request, DateTimeOffset now, RequestInfo info, long sequence)
+    {
+        try
+        {
+            return Dispatch(data, request, now, info, sequence);
+        }
+#pragma warning disable CA1031 // Deliberately broad: any defect becomes an HTTP 500 with its message.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return SandboxResponse.Json(500, new JsonObject { ["error"] = new JsonObject { ["code"] = "SandboxInternalError", ["message"] = e.ToString() } });
+        }
     }
 
     private SandboxResponse Dispatch(SandboxData data, SandboxRequest request, DateTimeOffset now, RequestInfo info, long sequence)

@@ -78,6 +78,14 @@ public sealed class SandboxState
         }
     }
 
+    /// <summary>Swaps in the data of a saved state.</summary>
+    public void ReplaceFromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var data = JsonSerializer.Deserialize<SandboxData>(json, SandboxJson.Options) ?? throw new JsonException("The sandbox state JSON is null.");
+        Replace(data);
+    }
+
     public void Save(string path) => File.WriteAllText(path, ToJson());
 
     public static SandboxState Load(string path) => FromJson(File.ReadAllText(path));

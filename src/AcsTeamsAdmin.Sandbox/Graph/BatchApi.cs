@@ -109,7 +109,11 @@ internal static class BatchApi
         var headers = new List<KeyValuePair<string, string>>();
         foreach (var (name, value) in step["headers"] as JsonObject ?? [])
         {
-            headers.Add(new(name, value?.ToString() ?? ""));
+            // Steps run as the batch's caller: an Authorization header inside a step is ignored, as on Graph.
+            if (!string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                headers.Add(new(name, value?.ToString() ?? ""));
+            }
         }
 
         if (c.Request.Header("Authorization") is { } authorization)

@@ -136,7 +136,8 @@ internal static class GraphObjects
 
     public static JsonObject AppRoleAssignment(string principalId, string principalDisplayName, string principalType, string resourceId, string resourceDisplayName, string appRoleId) => new()
     {
-        ["id"] = Internal.Base64Url.Encode(Guid.NewGuid().ToByteArray()),
+        // Stable for the same principal, resource and role, so two seeds of the same world compare equal.
+        ["id"] = Internal.Base64Url.Encode(Guid.Parse(Internal.DirectoryQueries.DeterministicGuid(principalId + resourceId, appRoleId)).ToByteArray()),
         ["deletedDateTime"] = null,
         ["appRoleId"] = appRoleId,
         ["createdDateTime"] = FormatDate(DateTimeOffset.UnixEpoch),

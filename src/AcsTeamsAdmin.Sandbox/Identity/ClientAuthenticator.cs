@@ -63,8 +63,8 @@ internal static class ClientAuthenticator
             throw EntraErrors.AssertionAudience(aud);
         }
 
-        var exp = payload["exp"]?.GetValue<long>();
-        var nbf = payload["nbf"]?.GetValue<long>();
+        var exp = NumericDate(payload["exp"]);
+        var nbf = NumericDate(payload["nbf"]);
         if (exp is null || DateTimeOffset.FromUnixTimeSeconds(exp.Value) < now - Skew
             || (nbf is not null && DateTimeOffset.FromUnixTimeSeconds(nbf.Value) > now + Skew))
         {
@@ -130,6 +130,15 @@ internal static class ClientAuthenticator
         var tenantMatches = ReferenceEquals(DirectoryQueries.FindTenant(data, segments[0]), requestTenant);
         return tenantMatches && rest is "oauth2/v2.0/token" or "oauth2/token" or "v2.0";
     }
+
+    /// <summary>A JWT NumericDate; some clients write it as a string, which Entra tolerates.</summary>
+    private static long? NumericDate(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue<long>(out var n) => n,
+        JsonValue v when v.TryGetValue<double>(out var d) => (long)d,
+        JsonValue v when v.TryGetValue<string>(out var s) && long.TryParse(s, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+        _ => null,
+    };
 
     private static bool ThumbprintMatches(JsonObject header, X509Certificate2 certificate)
     {

@@ -29,7 +29,8 @@ internal static class FormEncoding
                 sb.Append('&');
             }
 
-            sb.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+            // OData system query options keep their '$' unescaped, as Graph writes them in nextLink.
+            sb.Append(Uri.EscapeDataString(name).Replace("%24", "$", StringComparison.Ordinal)).Append('=').Append(Uri.EscapeDataString(value));
         }
 
         return sb.ToString();
