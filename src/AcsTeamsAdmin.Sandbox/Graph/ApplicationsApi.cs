@@ -45,13 +45,7 @@ internal static class ApplicationsApi
 
     public static SandboxResponse Item(GraphContext c, string? keyProperty, string key)
     {
-        var byAppId = string.Equals(keyProperty, "appId", StringComparison.OrdinalIgnoreCase);
-        if (keyProperty is not null && !byAppId)
-        {
-            throw GraphErrors.UnsupportedQuery();
-        }
-
-        GraphContext.RequireGuid(key);
+        var byAppId = GraphContext.IsAppIdKey(keyProperty, key);
         var app = c.Tenant.Applications.FirstOrDefault(a => DirectoryQueries.Is(a, byAppId ? "appId" : "id", key));
         switch (c.Request.Method)
         {

@@ -57,6 +57,22 @@ internal sealed class GraphContext(SandboxData data, SandboxRequest request, Dat
     /// <summary>Graph rejects a malformed GUID before looking anything up.</summary>
     public static string RequireGuid(string id) => Guid.TryParse(id, out _) ? id : throw GraphErrors.InvalidId(id);
 
+    /// <summary>
+    /// An entity addressed by id (`/applications/{id}`) or by alternate key (`/applications(appId='{id}')`):
+    /// true for appId. Any other key property is a query Graph does not support; either way the key must be a GUID.
+    /// </summary>
+    public static bool IsAppIdKey(string? keyProperty, string key)
+    {
+        var byAppId = string.Equals(keyProperty, "appId", StringComparison.OrdinalIgnoreCase);
+        if (keyProperty is not null && !byAppId)
+        {
+            throw GraphErrors.UnsupportedQuery();
+        }
+
+        RequireGuid(key);
+        return byAppId;
+    }
+
     private GraphCaller Authenticate()
     {
         var caller = GraphCaller.FromRequest(Data, Request, Now);

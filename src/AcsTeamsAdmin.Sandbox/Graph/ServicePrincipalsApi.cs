@@ -36,13 +36,7 @@ internal static class ServicePrincipalsApi
 
     public static SandboxResponse Item(GraphContext c, string? keyProperty, string key)
     {
-        var byAppId = string.Equals(keyProperty, "appId", StringComparison.OrdinalIgnoreCase);
-        if (keyProperty is not null && !byAppId)
-        {
-            throw GraphErrors.UnsupportedQuery();
-        }
-
-        GraphContext.RequireGuid(key);
+        var byAppId = GraphContext.IsAppIdKey(keyProperty, key);
         var sp = byAppId ? DirectoryQueries.FindServicePrincipal(c.Tenant, key) : DirectoryQueries.FindServicePrincipalById(c.Tenant, key);
         switch (c.Request.Method)
         {
