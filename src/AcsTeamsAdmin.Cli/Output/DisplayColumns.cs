@@ -1,22 +1,18 @@
-using AcsTeamsAdmin.Engine.Connections;
-using AcsTeamsAdmin.Engine.ServicePrincipals;
+using System.Reflection;
+using AcsTeamsAdmin.Engine.Presentation;
 
 namespace AcsTeamsAdmin.Cli.Output;
 
 /// <summary>
-/// Which properties the readable output shows per type, in order: the same choice as the module's
-/// format file (AcsTeamsAdmin.Format.ps1xml) makes for PowerShell. Types not listed show every property.
+/// Which properties the readable output shows per type, in order: the type's [DefaultDisplay], the
+/// same columns as the module's format file gives PowerShell. Types without it show every property.
 /// </summary>
 internal static class DisplayColumns
 {
-    private static readonly Dictionary<Type, string[]> Columns = new()
+    public static IReadOnlyList<string> For(Type type)
     {
-        [typeof(ConnectionInfo)] = ["TenantId", "Account", "SignInMode", "AppOnly", "Environment", "Permissions", "TokenExpiresOn"],
-        [typeof(ServicePrincipalInfo)] = ["Status", "DisplayName", "AppId", "Id", "TenantId"],
-    };
-
-    public static IReadOnlyList<string> For(Type type) =>
-        Columns.TryGetValue(type, out var columns)
-            ? columns
-            : type.GetProperties().Where(property => property.GetIndexParameters().Length == 0).Select(property => property.Name).ToArray();
+        ArgumentNullException.ThrowIfNull(type);
+        return type.GetCustomAttribute<DefaultDisplayAttribute>()?.Properties
+            ?? type.GetProperties().Where(property => property.GetIndexParameters().Length == 0).Select(property => property.Name).ToArray();
+    }
 }

@@ -1,9 +1,12 @@
+using AcsTeamsAdmin.Engine.Presentation;
+
 namespace AcsTeamsAdmin.Engine.Connections;
 
 /// <summary>
 /// What Get-AcsTeamsAdminContext shows about the current connection. Holds no token or secret:
 /// it is safe to print, log and serialise.
 /// </summary>
+[DefaultDisplay("TenantId", "Account", "SignInMode", "AppOnly", "Environment", "Permissions", "TokenExpiresOn")]
 public sealed record ConnectionInfo
 {
     public required string TenantId { get; init; }

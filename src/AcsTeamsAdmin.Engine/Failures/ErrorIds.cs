@@ -1,10 +1,11 @@
 namespace AcsTeamsAdmin.Engine.Failures;
 
 /// <summary>
-/// Every error id the module can report, in one place. Scripts match on these (`$_.FullyQualifiedErrorId`),
-/// so they are stable: add new ones, never rename.
+/// Every error id the module can report. Scripts match on these (`$_.FullyQualifiedErrorId`),
+/// so they are stable: add new ones, never rename. An area may keep its ids in a part of its own
+/// (ErrorIds.Area.cs); a test checks that no two ids have the same value.
 /// </summary>
-public static class ErrorIds
+public static partial class ErrorIds
 {
     // Input, checked before any network call.
     public const string InvalidInput = "InvalidInput";

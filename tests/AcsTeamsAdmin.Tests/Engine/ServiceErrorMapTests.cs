@@ -52,4 +52,12 @@ public class ServiceErrorMapTests
         var declared = typeof(ErrorIds).GetFields().Select(field => (string)field.GetValue(null)!).ToHashSet();
         Assert.All(ServiceErrorMap.Rules, rule => Assert.Contains(rule.ErrorId, declared));
     }
+
+    [Fact]
+    public void No_two_error_ids_share_a_value()
+    {
+        var values = typeof(ErrorIds).GetFields().Select(field => (string)field.GetValue(null)!).ToArray();
+        Assert.True(values.Length > 20);
+        Assert.Equal(values.Length, values.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
 }
