@@ -45,5 +45,8 @@ public sealed class ConnectionRequest
     /// <summary>Replaces the network for every HTTP call of this connection. Tests and the in-process sandbox use it.</summary>
     internal HttpMessageHandler? Transport { get; init; }
 
+    /// <summary>Retry limits for Graph calls; tests shorten them.</summary>
+    internal Http.RetryLimits RetryLimits { get; init; } = Http.RetryLimits.Default;
+
     public static ConnectionRequest ForSandbox(string? statePath = null) => new() { Mode = SignInMode.Sandbox, SandboxStatePath = statePath };
 }

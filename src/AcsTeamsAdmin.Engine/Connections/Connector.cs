@@ -44,6 +44,7 @@ public static class Connector
                 AuthorityHost = description.AuthorityHost.AbsoluteUri,
                 GraphEndpoint = description.GraphEndpoint.AbsoluteUri,
                 Transport = request.Transport ?? sandbox.CreateHandler(),
+                RetryLimits = request.RetryLimits,
             };
             return await ConnectAsync(signIn, context, SignInMode.Sandbox, sandbox, request.SandboxStatePath).ConfigureAwait(false);
         }
@@ -65,7 +66,7 @@ public static class Connector
 
         var retries = new RetryStatistics();
         var scopes = plan.GraphTokenScopes.Count > 0 ? plan.GraphTokenScopes : [GraphScopes.AppOnly(plan.GraphResource)];
-        var (graph, http) = GraphClientBuilder.Build(credential, scopes, plan.GraphEndpoint, request.Transport, RetryLimits.Default, retries, context.Log);
+        var (graph, http) = GraphClientBuilder.Build(credential, scopes, plan.GraphEndpoint, request.Transport, request.RetryLimits, retries, context.Log);
         var info = new ConnectionInfo
         {
             TenantId = claims.TenantId ?? plan.TenantId ?? "unknown",

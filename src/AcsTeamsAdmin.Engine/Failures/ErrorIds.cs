@@ -35,6 +35,7 @@ public static partial class ErrorIds
     public const string ServiceUnavailable = "ServiceUnavailable";
     public const string ServiceTimeout = "ServiceTimeout";
     public const string ConnectionFailed = "ConnectionFailed";
+    public const string UnexpectedResponse = "UnexpectedResponse";
     public const string ServiceError = "ServiceError";
 
     public const string Unexpected = "Unexpected";

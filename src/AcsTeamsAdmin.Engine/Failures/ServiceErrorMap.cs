@@ -13,6 +13,8 @@ public static class ServiceErrorMap
     public static IReadOnlyList<ServiceErrorRule> Rules { get; } =
     [
         // Microsoft Graph.
+        new(ServiceKind.Graph, null, "NonGraphAnswer", ErrorIds.UnexpectedResponse, FailureCategory.ConnectionError,
+            "Check the proxy settings (HTTPS_PROXY) and that the network lets this machine reach Microsoft Graph, then run the command again."),
         new(ServiceKind.Graph, 401, null, ErrorIds.AccessTokenRejected, FailureCategory.AuthenticationError,
             "Sign in again with Connect-AcsTeamsAdmin; if you passed -AccessToken, get a new token for Microsoft Graph."),
         new(ServiceKind.Graph, 403, "Authorization_RequestDenied", ErrorIds.InsufficientPrivileges, FailureCategory.PermissionDenied, CheckPermissionsFix),

@@ -2,6 +2,7 @@ using AcsTeamsAdmin.Engine.Failures;
 using Azure.Identity;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Identity.Client;
+using Microsoft.Kiota.Abstractions;
 
 namespace AcsTeamsAdmin.Engine.Graph;
 
@@ -31,6 +32,17 @@ internal static class GraphCall
         catch (AuthenticationFailedException error)
         {
             throw SignInFailure(error, target);
+        }
+        catch (ApiException error) when (error is not ODataError)
+        {
+            // An answer without an OData error body (a proxy's HTML page, an empty 5xx): map by status alone.
+            var rule = ServiceErrorMap.Resolve(ServiceKind.Graph, error.ResponseStatusCode, null);
+            throw new AcsTeamsAdminException(rule.ErrorId, rule.Category,
+                $"{whatFailed}: Microsoft Graph answered {error.ResponseStatusCode} without an error description.",
+                rule.RecommendedAction, target, error)
+            {
+                HttpStatus = error.ResponseStatusCode,
+            };
         }
         catch (HttpRequestException error)
         {

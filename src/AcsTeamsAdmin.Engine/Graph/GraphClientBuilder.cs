@@ -26,6 +26,7 @@ internal static class GraphClientBuilder
         var handlers = GraphClientFactory.CreateDefaultHandlers(new GraphClientOptions());
         handlers = [.. handlers.Where(handler => handler is not RetryHandler)];
         handlers.Insert(0, new TransientFaultRetryHandler(retry, statistics, log));
+        handlers.Add(new NonGraphAnswerHandler());
 
         var finalHandler = transport ?? new HttpClientHandler();
         var pipeline = GraphClientFactory.CreatePipeline(handlers, finalHandler);

@@ -104,6 +104,12 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
+        catch (Exception error) when (error is not (PipelineStoppedException or OutOfMemoryException or AcsTeamsAdminException))
+        {
+            // A failure the engine did not anticipate: a bug of ours. Report it as one, with the
+            // exception kept for Get-Error, rather than let PowerShell print a raw exception.
+            ThrowTerminatingError(ErrorRecordFactory.Unexpected(error));
+        }
     }
 
     private void Post(Action action)

@@ -18,6 +18,16 @@ internal static class ErrorRecordFactory
         return record;
     }
 
+    public static ErrorRecord Unexpected(Exception error)
+    {
+        var record = new ErrorRecord(error, ErrorIds.Unexpected, ErrorCategory.NotSpecified, null);
+        record.ErrorDetails = new ErrorDetails($"Unexpected error ({error.GetType().Name}): {error.Message}")
+        {
+            RecommendedAction = "This is a bug in AcsTeamsAdmin. Please report it with the output of Get-Error.",
+        };
+        return record;
+    }
+
     // FailureCategory mirrors ErrorCategory member names; a test asserts each name exists in ErrorCategory.
     public static ErrorCategory ToErrorCategory(FailureCategory category) =>
         Enum.TryParse<ErrorCategory>(category.ToString(), out var mapped) ? mapped : ErrorCategory.NotSpecified;
