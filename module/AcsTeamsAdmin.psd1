@@ -26,6 +26,9 @@
         'Get-AcsTeamsAdminContext'
         'Get-AcsTeamsServicePrincipal'
         'New-AcsTeamsServicePrincipal'
+        'Get-AcsAdminConsentUrl'
+        'Grant-AcsAdminConsent'
+        'Get-AcsAdminConsent'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -86,7 +86,7 @@ internal static class ConnectionOptions
         };
     }
 
-    private static CloudEnvironment ParseEnvironment(string? value)
+    internal static CloudEnvironment ParseEnvironment(string? value)
     {
         if (value is null)
         {

@@ -12,6 +12,9 @@ public static class GraphScopes
     /// <summary>Create service principals; change app registrations.</summary>
     public const string ApplicationReadWrite = "Application.ReadWrite.All";
 
+    /// <summary>Read delegated consent grants (enough for reporting consent status).</summary>
+    public const string DelegatedPermissionGrantRead = "DelegatedPermissionGrant.Read.All";
+
     /// <summary>Read, create and extend tenant-wide (admin) consent grants.</summary>
     public const string DelegatedPermissionGrantReadWrite = "DelegatedPermissionGrant.ReadWrite.All";
 

@@ -1,0 +1,29 @@
+using System.Management.Automation;
+using AcsTeamsAdmin.Engine.Consent;
+using AcsTeamsAdmin.Infrastructure;
+
+namespace AcsTeamsAdmin.Commands;
+
+/// <summary>
+/// Reports the tenant-wide consent a client app has for the Azure Communication Services scopes:
+/// granted, missing and extra scopes, and Granted / Partial / NotGranted. Changes nothing.
+/// Needs Application.Read.All and DelegatedPermissionGrant.Read.All.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "AcsAdminConsent")]
+[OutputType(typeof(AdminConsentStatus))]
+public sealed class GetAcsAdminConsentCommand : ConnectedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ClientId", "ApplicationId")]
+    public string? AppId { get; set; }
+
+    [Parameter]
+    public string[]? Scope { get; set; }
+
+    protected override async Task ProcessRecordAsync()
+    {
+        var appId = Engine.Identifiers.AppId.Parse(AppId);
+        var scopes = ConsentScopes.Parse(nameof(Scope), Scope);
+        PostObject(await ConsentOperations.GetAsync(Connection, appId, scopes, CreateOperationContext()).ConfigureAwait(false));
+    }
+}
