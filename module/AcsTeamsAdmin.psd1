@@ -26,6 +26,7 @@
         'Get-AcsTeamsAdminContext'
         'Get-AcsTeamsServicePrincipal'
         'New-AcsTeamsServicePrincipal'
+        'Test-AcsAnonymousJoinPolicy'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

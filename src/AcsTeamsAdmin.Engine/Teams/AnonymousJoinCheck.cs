@@ -23,6 +23,15 @@ public static class AnonymousJoinCheck
             .ToArray();
     }
 
+    /// <summary>The warning that settings were assumed, or null when every consulted setting was given.</summary>
+    public static string? AssumptionWarning(AnonymousJoinVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict.AssumedDefaults.Count == 0
+            ? null
+            : $"Not given, so assumed at the documented default: {string.Join(", ", verdict.AssumedDefaults)}. Give the MicrosoftTeams objects (or these values) to check the tenant's own settings.";
+    }
+
     /// <summary>The -AcsResourceId value, parsed; null when not given.</summary>
     public static Guid? ParseAcsResourceId(string? value) =>
         value is null ? null : Validation.InputParser.ParseGuid("AcsResourceId", value,
