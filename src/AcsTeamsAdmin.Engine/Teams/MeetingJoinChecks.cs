@@ -70,8 +70,8 @@ internal static class MeetingJoinChecks
             everyone ? FindingEffect.Info : FindingEffect.Lobby,
             everyone
                 ? "Anonymous users, ACS users among them, bypass the lobby. Organizers can still change who bypasses it per meeting in Meeting options."
-                : (known ? string.Empty : $"'{admitted}' is not a value the check knows; ") +
-                  "only Everyone lets anonymous users bypass the lobby, so ACS users wait there until a participant admits them. " +
+                : (known ? "Only" : $"'{admitted}' is not a value the check knows; only") +
+                  " Everyone lets anonymous users bypass the lobby, so ACS users wait there until a participant admits them. " +
                   "Organizers can change this per meeting in Meeting options. Everyone admits every anonymous user without a check: weigh that before changing the policy.",
             everyone ? null : $"{setPolicy} -AutoAdmittedUsers Everyone");
     }
