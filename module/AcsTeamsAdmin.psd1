@@ -29,6 +29,7 @@
         'Get-AcsAdminConsentUrl'
         'Grant-AcsAdminConsent'
         'Get-AcsAdminConsent'
+        'Test-AcsAnonymousJoinPolicy'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

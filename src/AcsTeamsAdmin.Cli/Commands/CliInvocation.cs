@@ -24,6 +24,9 @@ internal sealed class CliInvocation(ParsedArguments arguments, OperationContext 
     /// <summary>True once an item of a multi-value run failed (the run goes on, as a pipeline does, and exits 1).</summary>
     public bool AnyItemFailed { get; private set; }
 
+    /// <summary>Makes the run exit 1 without an error line: for checks whose answer is "no", so a CI step can gate on them.</summary>
+    public void FailWithoutError() => AnyItemFailed = true;
+
     /// <summary>
     /// Runs the operation for each input value like a cmdlet's ProcessRecord over piped input: a
     /// failure of one value is reported and the next value still runs.

@@ -12,6 +12,7 @@ internal static class CommandCatalog
         .. ConnectionCommands.All,
         .. ServicePrincipalCommands.All,
         .. ConsentCommands.All,
+        .. TeamsCommands.All,
     ];
 
     public static CliCommand? Find(string name) =>

@@ -65,6 +65,9 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 
     internal bool AskShouldProcess(string target, string action) => Invoke(() => ShouldProcess(target, action));
 
+    /// <summary>Runs <paramref name="function"/> on the pipeline thread and waits: for session state and PSObjects, which belong to it.</summary>
+    internal T OnPipelineThread<T>(Func<T> function) => Invoke(function);
+
     private void RunOnWorker(Func<Task> work, bool terminating)
     {
         using var queue = new BlockingCollection<Action>();

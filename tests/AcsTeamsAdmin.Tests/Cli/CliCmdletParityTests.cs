@@ -10,8 +10,9 @@ namespace AcsTeamsAdmin.Tests.Cli;
 /// </summary>
 public sealed class CliCmdletParityTests : IDisposable
 {
-    // Parameters that cannot exist on a command line: an X509Certificate2 object.
-    private static readonly HashSet<string> ObjectOnlyParameters = ["Certificate"];
+    // Parameters that cannot exist on a command line: an X509Certificate2 object, and the
+    // MicrosoftTeams objects Test-AcsAnonymousJoinPolicy takes (on a command line they come in its --path file).
+    private static readonly HashSet<string> ObjectOnlyParameters = ["Certificate", "MeetingConfiguration", "AcsFederationConfiguration", "ExternalAccessPolicy"];
 
     private readonly CompiledCmdlets _cmdlets = CompiledCmdlets.Load(ModulePaths.BinFolder(RepositoryLayout.ModuleFolder));
 

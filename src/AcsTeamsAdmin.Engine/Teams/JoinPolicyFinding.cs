@@ -1,0 +1,30 @@
+using AcsTeamsAdmin.Engine.Presentation;
+
+namespace AcsTeamsAdmin.Engine.Teams;
+
+/// <summary>One setting checked, what it does to ACS users, and the command that changes it.</summary>
+[DefaultDisplay("Effect", "Setting", "Value", "Source", "Remedy")]
+public sealed record JoinPolicyFinding
+{
+    /// <summary>The property name, as the MicrosoftTeams object and its Set-Cs... parameter spell it.</summary>
+    public required string Setting { get; init; }
+
+    /// <summary>Which object holds it, e.g. "TeamsMeetingPolicy Global".</summary>
+    public required string Configuration { get; init; }
+
+    /// <summary>The value checked, as PowerShell would print it (True, Everyone, ACS, Teams).</summary>
+    public required string Value { get; init; }
+
+    public required SettingSource Source { get; init; }
+
+    public required FindingEffect Effect { get; init; }
+
+    /// <summary>What it means for ACS users, in a sentence or two.</summary>
+    public required string Detail { get; init; }
+
+    /// <summary>The exact MicrosoftTeams command that changes it, or null when there is nothing to change.</summary>
+    public string? Remedy { get; init; }
+
+    /// <summary>The organizer's meeting policy this finding belongs to, so findings of several policies can be told apart.</summary>
+    public required string MeetingPolicy { get; init; }
+}
