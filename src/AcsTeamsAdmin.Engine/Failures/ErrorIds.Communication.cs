@@ -13,7 +13,6 @@ public static partial class ErrorIds
     public const string TeamsTokenUnusable = "TeamsTokenUnusable";
 
     // Answers of the ACS identity service (see ServiceErrorMap).
-    public const string AcsRequestDenied = "AcsRequestDenied";
     public const string AcsIdentityNotOwned = "AcsIdentityNotOwned";
     public const string AcsIdentityNotFound = "AcsIdentityNotFound";
     public const string AcsValidationFailed = "AcsValidationFailed";

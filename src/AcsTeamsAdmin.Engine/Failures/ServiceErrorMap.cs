@@ -46,7 +46,7 @@ public static class ServiceErrorMap
 
         // Azure Communication Services identity API.
         new(ServiceKind.CommunicationIdentity, 401, null, ErrorIds.AccessTokenRejected, FailureCategory.AuthenticationError,
-            "Check the ACS connection string or access key, or the Entra credential's access to the ACS resource."),
+            "Check the ACS connection string or access key, or the Entra credential's access to the ACS resource; signed requests also fail when this machine's clock is more than about 15 minutes off."),
         new(ServiceKind.CommunicationIdentity, 403, null, ErrorIds.InsufficientPrivileges, FailureCategory.PermissionDenied,
             "Give the signed-in identity a role on the ACS resource, or use the resource's connection string."),
         new(ServiceKind.CommunicationIdentity, 404, null, ErrorIds.ResourceNotFound, FailureCategory.ObjectNotFound,
@@ -55,8 +55,6 @@ public static class ServiceErrorMap
             "Check the values passed; the service's message above says which one it rejected."),
         new(ServiceKind.CommunicationIdentity, 429, null, ErrorIds.Throttled, FailureCategory.LimitsExceeded,
             "The ACS resource is throttling requests; the module already retried. Lower -ThrottleLimit or wait and retry."),
-        new(ServiceKind.CommunicationIdentity, 401, "Denied", ErrorIds.AcsRequestDenied, FailureCategory.AuthenticationError,
-            "Check the ACS connection string or access key (Azure portal > the Communication Services resource > Keys) and that this machine's clock is right; with Entra sign-in, check the credential."),
         new(ServiceKind.CommunicationIdentity, 401, "IdentityNotOwned", ErrorIds.AcsIdentityNotOwned, FailureCategory.ObjectNotFound,
             "The identity belongs to another ACS resource: use that resource's connection string, or an identity created with this one."),
         new(ServiceKind.CommunicationIdentity, 401, "InvalidAccessToken", ErrorIds.TeamsTokenRejected, FailureCategory.AuthenticationError,

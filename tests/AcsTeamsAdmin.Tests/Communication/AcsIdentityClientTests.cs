@@ -116,8 +116,8 @@ public class AcsIdentityClientTests
         var wrongKey = await Assert.ThrowsAsync<AcsTeamsAdminException>(() => wrong.CreateIdentityAsync(null, default));
         var staleDate = await Assert.ThrowsAsync<AcsTeamsAdminException>(() => stale.CreateIdentityAsync(null, default));
 
-        Assert.Equal((ErrorIds.AcsRequestDenied, 401, "Denied"), (wrongKey.ErrorId, wrongKey.HttpStatus, wrongKey.ServiceErrorCode));
-        Assert.Equal((ErrorIds.AcsRequestDenied, 401, "Denied"), (staleDate.ErrorId, staleDate.HttpStatus, staleDate.ServiceErrorCode));
+        Assert.Equal((ErrorIds.AccessTokenRejected, 401, "Denied"), (wrongKey.ErrorId, wrongKey.HttpStatus, wrongKey.ServiceErrorCode));
+        Assert.Equal((ErrorIds.AccessTokenRejected, 401, "Denied"), (staleDate.ErrorId, staleDate.HttpStatus, staleDate.ServiceErrorCode));
         Assert.Contains("x-ms-date", staleDate.Message, StringComparison.Ordinal);
         Assert.Empty(sandbox.State.Read(d => d.AcsIdentities.ToArray()));
     }
@@ -136,7 +136,7 @@ public class AcsIdentityClientTests
         Assert.True(sandbox.ValidateAcsToken(created.AccessToken!.Token).Valid);
         Assert.Contains(sandbox.Requests.Entries, e => e.PathAndQuery.Contains("/oauth2/v2.0/token", StringComparison.Ordinal));
         Assert.Equal(SandboxIds.FabrikamAdminClientId, AcsTestKit.AcsCalls(sandbox)[0].ClientAppId);
-        Assert.Equal(ErrorIds.AcsRequestDenied, denied.ErrorId);
+        Assert.Equal(ErrorIds.AccessTokenRejected, denied.ErrorId);
         Assert.Contains("communication.azure.com", denied.Message, StringComparison.Ordinal);
     }
 
