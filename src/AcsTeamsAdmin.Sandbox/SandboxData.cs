@@ -17,6 +17,12 @@ public sealed class SandboxData
     /// <summary>Base64 of the 32-byte ACS access key that goes into the connection string.</summary>
     public string AcsAccessKey { get; set; } = "";
 
+    /// <summary>The ACS resource's immutable resource id: the middle of every identity id (8:acs:&lt;this&gt;_&lt;guid&gt;).</summary>
+    public string AcsResourceId { get; set; } = "";
+
+    /// <summary>ACS identities created through the identity API, deleted ones included (they answer 404, not 401).</summary>
+    public IList<AcsIdentityData> AcsIdentities { get; } = new List<AcsIdentityData>();
+
     public SandboxSettings Settings { get; } = new();
 
     /// <summary>Which seeded objects the description should point at (the ISV app, the Teams user).</summary>
@@ -233,4 +239,23 @@ public sealed class RefreshTokenData
     public string UserId { get; set; } = "";
 
     public DateTimeOffset ExpiresOn { get; set; }
+}
+
+/// <summary>An ACS identity (a communication user) and what decides whether its tokens still work.</summary>
+public sealed class AcsIdentityData
+{
+    /// <summary>8:acs:&lt;resourceId&gt;_&lt;guid&gt;.</summary>
+    public string Id { get; set; } = "";
+
+    public DateTimeOffset CreatedOn { get; set; }
+
+    /// <summary>
+    /// Bumped by every revocation. Tokens carry the generation they were issued in, so a token issued before a
+    /// revocation fails later checks even when issued in the same second (iat has only second precision).
+    /// </summary>
+    public int TokenGeneration { get; set; }
+
+    public DateTimeOffset? TokensRevokedOn { get; set; }
+
+    public DateTimeOffset? DeletedOn { get; set; }
 }

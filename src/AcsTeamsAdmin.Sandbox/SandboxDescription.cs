@@ -15,6 +15,9 @@ public sealed record SandboxDescription(
 {
     public IReadOnlyList<SandboxTenantDescription> Tenants { get; init; } = [];
 
+    /// <summary>The ACS resource's immutable resource id (identities are 8:acs:&lt;this&gt;_&lt;guid&gt;).</summary>
+    public string? AcsResourceId { get; init; }
+
     /// <summary>The ISV's multi-tenant app that will ask for the ACS Teams permissions.</summary>
     public string? IsvAppId { get; init; }
 

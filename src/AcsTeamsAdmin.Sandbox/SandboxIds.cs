@@ -19,6 +19,9 @@ public static class SandboxIds
     /// <summary>The ACS data plane audience (tokens for <c>https://communication.azure.com//.default</c>).</summary>
     public const string AcsDataPlaneAudience = "https://communication.azure.com";
 
+    /// <summary>The sandbox ACS resource's immutable resource id (what Teams' AllowedAcsResources lists).</summary>
+    public const string AcsResourceId = "5e1f7a2b-9c3d-4e8f-a6b1-2c7d9e0f3a20";
+
     public const string GraphAppId = "00000003-0000-0000-c000-000000000000";
     public const string GraphAudience = "https://graph.microsoft.com";
 

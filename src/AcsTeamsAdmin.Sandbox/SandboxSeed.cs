@@ -23,6 +23,7 @@ public static class SandboxSeed
         {
             DefaultTenantId = SandboxIds.FabrikamTenantId,
             AcsAccessKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            AcsResourceId = SandboxIds.AcsResourceId,
         };
         data.FirstPartyApps.Add(MicrosoftGraphApp());
         data.FirstPartyApps.Add(AcsApp(options.ListVoipScope));

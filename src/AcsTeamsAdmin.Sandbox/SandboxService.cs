@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AcsTeamsAdmin.Sandbox.Communication;
 using AcsTeamsAdmin.Sandbox.Graph;
 using AcsTeamsAdmin.Sandbox.Hosting;
 using AcsTeamsAdmin.Sandbox.Identity;
@@ -60,6 +61,7 @@ public sealed class SandboxService : IDisposable
                 home?.Id ?? "", home?.AdminClientId ?? "", home?.AdminClientSecret ?? "")
             {
                 Tenants = tenants,
+                AcsResourceId = AcsTokens.ResourceId(data),
                 IsvAppId = data.Facts.IsvAppId,
                 IsvTenantId = data.Facts.IsvTenantId,
                 TeamsUserObjectId = teamsUser?.Id,
@@ -96,6 +98,17 @@ public sealed class SandboxService : IDisposable
                 request.Roles ?? [], request.Scopes ?? [], "1");
             return TokenFactory.AccessToken(subject, now, request.Lifetime ?? TimeSpan.FromSeconds(data.Settings.AccessTokenLifetimeSeconds));
         });
+    }
+
+    /// <summary>
+    /// Whether an ACS token this sandbox issued would be accepted now: not expired, its identity not deleted, its
+    /// tokens not revoked since. What a later emulated service (a Teams meeting join) asks before letting a user in.
+    /// </summary>
+    public AcsTokenValidation ValidateAcsToken(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var now = _time.GetUtcNow();
+        return State.Read(data => AcsTokens.Validate(data, token, now));
     }
 
     /// <summary>Approves a pending device code as a user (what the person at the browser would do).</summary>
@@ -183,8 +196,7 @@ public sealed class SandboxService : IDisposable
 
         if (segments[0] is "identities" or "teamsUser")
         {
-            // Reserved for the ACS identity API, which a later change implements.
-            return SandboxResponse.Json(404, new JsonObject { ["error"] = new JsonObject { ["code"] = "NotFound", ["message"] = "The ACS identity API is not emulated yet." } });
+            return AcsIdentityApi.Handle(data, request, now, info);
         }
 
         if (segments.Length == 4 && segments[1] == "oauth2" && segments[2] == "v2.0")

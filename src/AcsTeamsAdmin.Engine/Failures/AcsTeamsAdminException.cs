@@ -59,6 +59,12 @@ public sealed class AcsTeamsAdminException : Exception
     /// <summary>The service's request id, for support cases.</summary>
     public string? RequestId { get; init; }
 
+    /// <summary>The x-ms-client-request-id the client sent (ACS), for matching with the service's logs.</summary>
+    public string? ClientRequestId { get; init; }
+
+    /// <summary>What the service said it rejected (ACS errors' "target", e.g. "appId").</summary>
+    public string? ServiceErrorTarget { get; init; }
+
     /// <summary>The parameter the failure is about, for input validation errors.</summary>
     public string? ParameterName { get; init; }
 

@@ -48,7 +48,7 @@ public static class ServiceErrorMap
 
         // Azure Communication Services identity API.
         new(ServiceKind.CommunicationIdentity, 401, null, ErrorIds.AccessTokenRejected, FailureCategory.AuthenticationError,
-            "Check the ACS connection string or access key, or the Entra credential's access to the ACS resource."),
+            "Check the ACS connection string or access key, or the Entra credential's access to the ACS resource; signed requests also fail when this machine's clock is more than about 15 minutes off."),
         new(ServiceKind.CommunicationIdentity, 403, null, ErrorIds.InsufficientPrivileges, FailureCategory.PermissionDenied,
             "Give the signed-in identity a role on the ACS resource, or use the resource's connection string."),
         new(ServiceKind.CommunicationIdentity, 404, null, ErrorIds.ResourceNotFound, FailureCategory.ObjectNotFound,
@@ -57,6 +57,18 @@ public static class ServiceErrorMap
             "Check the values passed; the service's message above says which one it rejected."),
         new(ServiceKind.CommunicationIdentity, 429, null, ErrorIds.Throttled, FailureCategory.LimitsExceeded,
             "The ACS resource is throttling requests; the module already retried. Lower -ThrottleLimit or wait and retry."),
+        new(ServiceKind.CommunicationIdentity, 401, "IdentityNotOwned", ErrorIds.AcsIdentityNotOwned, FailureCategory.ObjectNotFound,
+            "The identity belongs to another ACS resource: use that resource's connection string, or an identity created with this one."),
+        new(ServiceKind.CommunicationIdentity, 401, "InvalidAccessToken", ErrorIds.TeamsTokenRejected, FailureCategory.AuthenticationError,
+            "Get a new Entra token for the Teams user with the scopes https://auth.msft.communication.azure.com/Teams.ManageCalls and Teams.ManageChats, then exchange it right away."),
+        new(ServiceKind.CommunicationIdentity, 404, "IdentityNotFound", ErrorIds.AcsIdentityNotFound, FailureCategory.ObjectNotFound,
+            "The identity was deleted or never existed in this ACS resource; create a new one."),
+        new(ServiceKind.CommunicationIdentity, 400, "ValidationError", ErrorIds.AcsValidationFailed, FailureCategory.InvalidArgument,
+            "Correct the value the service names (its target) and run the command again."),
+        new(ServiceKind.CommunicationIdentity, 400, "UnsupportedApiVersion", ErrorIds.UnsupportedApiVersion, FailureCategory.NotEnabled,
+            "Pass an -ApiVersion the resource supports (2021-03-07, 2022-06-01, 2022-10-01, 2023-10-01, 2025-06-30); the default is 2023-10-01."),
+        new(ServiceKind.CommunicationIdentity, 504, null, ErrorIds.ServiceTimeout, FailureCategory.OperationTimeout,
+            "The ACS identity service timed out; the module already retried. Run the command again."),
         new(ServiceKind.CommunicationIdentity, 503, null, ErrorIds.ServiceUnavailable, FailureCategory.ResourceUnavailable,
             "The ACS identity service is temporarily unavailable; run the command again later."),
     ];

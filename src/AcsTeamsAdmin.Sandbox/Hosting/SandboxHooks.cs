@@ -26,6 +26,7 @@ internal static class SandboxHooks
                 ("DELETE", "/_sandbox/faults") => Done(service.Faults.Clear),
                 ("POST", "/_sandbox/tokens") => Token(service, request),
                 ("POST", "/_sandbox/devicecode/approve") => Approve(service, request),
+                ("POST", "/_sandbox/acs/tokens/validate") => ValidateAcsToken(service, request),
                 ("GET", "/_sandbox/description") => SandboxResponse.Json(200, service.Describe(new Uri(request.BaseAddress + "/"))),
                 _ => SandboxResponse.Text(404, $"No sandbox hook {request.Method} {path}."),
             };
@@ -64,6 +65,14 @@ internal static class SandboxHooks
         var tokenRequest = JsonSerializer.Deserialize<AccessTokenRequest>(request.BodyText, SandboxJson.Options)
             ?? throw new JsonException("Expected an access token request.");
         return SandboxResponse.Json(200, new JsonObject { ["accessToken"] = service.IssueAccessToken(tokenRequest) });
+    }
+
+    /// <summary>{"token": "..."} gives {valid, reason, identityId, scopes, expiresOn}.</summary>
+    private static SandboxResponse ValidateAcsToken(SandboxService service, SandboxRequest request)
+    {
+        var body = JsonNode.Parse(request.BodyText) as JsonObject ?? throw new JsonException("Expected {token}.");
+        var token = body["token"]?.GetValue<string>() ?? throw new JsonException("token is required.");
+        return SandboxResponse.Json(200, service.ValidateAcsToken(token));
     }
 
     private static SandboxResponse Approve(SandboxService service, SandboxRequest request)
