@@ -26,6 +26,9 @@
         'Get-AcsTeamsAdminContext'
         'Get-AcsTeamsServicePrincipal'
         'New-AcsTeamsServicePrincipal'
+        'Get-AcsTeamsApplication'
+        'New-AcsTeamsApplication'
+        'Set-AcsVoipPermission'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

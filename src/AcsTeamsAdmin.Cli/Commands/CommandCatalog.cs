@@ -11,6 +11,7 @@ internal static class CommandCatalog
     [
         .. ConnectionCommands.All,
         .. ServicePrincipalCommands.All,
+        .. ApplicationCommands.All,
     ];
 
     public static CliCommand? Find(string name) =>

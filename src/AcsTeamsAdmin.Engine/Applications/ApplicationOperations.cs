@@ -17,14 +17,14 @@ public static class ApplicationOperations
     /// <summary>How many times a write is merged again after another writer replaced it.</summary>
     public const int MaxWriteAttempts = 3;
 
-    public static async Task<ApplicationInfo> GetAsync(AcsTeamsAdminConnection connection, ApplicationId id, OperationContext context)
+    public static async Task<AppRegistrationInfo> GetAsync(AcsTeamsAdminConnection connection, ApplicationId id, OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(context);
         var app = await ApplicationReader.ResolveAsync(connection, id, context).ConfigureAwait(false);
         var known = await AcsScopeResolver.ResolveKnownAsync(connection, context).ConfigureAwait(false);
-        var info = ApplicationInfoBuilder.Build(app, connection.Info.TenantId, known, AcsScopeResolver.Pick(known, AcsScope.Default, context.Log), ApplicationStatus.Existing, []);
-        ApplicationInfoBuilder.WarnAboutPublisher(info, context.Log);
+        var info = AppRegistrationInfoBuilder.Build(app, connection.Info.TenantId, known, AcsScopeResolver.Pick(known, AcsScope.Default, context.Log), ApplicationStatus.Existing, []);
+        AppRegistrationInfoBuilder.WarnAboutPublisher(info, context.Log);
         return info;
     }
 
@@ -33,7 +33,7 @@ public static class ApplicationOperations
     /// verified after the write (Status Updated), as read when it already had everything (Existing),
     /// or null when every change was declined (-WhatIf).
     /// </summary>
-    public static async Task<ApplicationInfo?> SetAsync(AcsTeamsAdminConnection connection, ApplicationId id, AcsApplicationSettings settings, OperationContext context)
+    public static async Task<AppRegistrationInfo?> SetAsync(AcsTeamsAdminConnection connection, ApplicationId id, AcsApplicationSettings settings, OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(settings);
@@ -46,7 +46,7 @@ public static class ApplicationOperations
         if (plan.Changes.Count == 0)
         {
             context.Log.Verbose($"'{app.DisplayName}' (appId {app.AppId}) already has everything asked for; nothing to change.");
-            return ApplicationInfoBuilder.Build(app, tenant, known, wanted, ApplicationStatus.Existing, []);
+            return AppRegistrationInfoBuilder.Build(app, tenant, known, wanted, ApplicationStatus.Existing, []);
         }
 
         var target = $"app registration '{app.DisplayName}' (appId {app.AppId}) in tenant {tenant}";
@@ -58,10 +58,10 @@ public static class ApplicationOperations
 
         var writer = new ApplicationWriter(connection, app.Id, settings, wanted, approved, context);
         var (final, done) = await writer.WriteAsync().ConfigureAwait(false);
-        var info = ApplicationInfoBuilder.Build(final, tenant, known, wanted, ApplicationStatus.Updated, done);
+        var info = AppRegistrationInfoBuilder.Build(final, tenant, known, wanted, ApplicationStatus.Updated, done);
         if (approved.Contains(ApplicationChangeKind.SignInAudience))
         {
-            ApplicationInfoBuilder.WarnAboutPublisher(info, context.Log);
+            AppRegistrationInfoBuilder.WarnAboutPublisher(info, context.Log);
         }
 
         return info;
@@ -72,7 +72,7 @@ public static class ApplicationOperations
     /// with one display name, so the name is looked up first: an app already registered under it is
     /// returned (Status Existing) and nothing is written; two or more are an error.
     /// </summary>
-    public static async Task<ApplicationInfo?> NewAsync(AcsTeamsAdminConnection connection, string displayName, AcsApplicationSettings settings, OperationContext context)
+    public static async Task<AppRegistrationInfo?> NewAsync(AcsTeamsAdminConnection connection, string displayName, AcsApplicationSettings settings, OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(settings);
@@ -100,7 +100,7 @@ public static class ApplicationOperations
                     $"Run Set-AcsVoipPermission -ApplicationId {found.AppId} with the same switches to add them.");
             }
 
-            return ApplicationInfoBuilder.Build(found, tenant, known, wanted, ApplicationStatus.Existing, []);
+            return AppRegistrationInfoBuilder.Build(found, tenant, known, wanted, ApplicationStatus.Existing, []);
         }
 
         var body = NewApplicationBody(name, settings, wanted);
@@ -112,8 +112,8 @@ public static class ApplicationOperations
 
         var created = await PostAsync(connection, body, name, context).ConfigureAwait(false);
         context.Log.Verbose($"Registered '{created.DisplayName}' (appId {created.AppId}, object id {created.Id}) in tenant {tenant}.");
-        var info = ApplicationInfoBuilder.Build(created, tenant, known, wanted, ApplicationStatus.Created, changes);
-        ApplicationInfoBuilder.WarnAboutPublisher(info, context.Log);
+        var info = AppRegistrationInfoBuilder.Build(created, tenant, known, wanted, ApplicationStatus.Created, changes);
+        AppRegistrationInfoBuilder.WarnAboutPublisher(info, context.Log);
         return info;
     }
 

@@ -6,7 +6,7 @@ public enum ApplicationStatus
     /// <summary>Read only; or it already had everything asked for, so nothing was written.</summary>
     Existing,
 
-    /// <summary>This run changed it (see <see cref="ApplicationInfo.Changes"/>).</summary>
+    /// <summary>This run changed it (see <see cref="AppRegistrationInfo.Changes"/>).</summary>
     Updated,
 
     /// <summary>This run registered it.</summary>

@@ -3,7 +3,7 @@ using AcsTeamsAdmin.Engine.ServicePrincipals;
 namespace AcsTeamsAdmin.Engine.Applications;
 
 /// <summary>Turns a read of the app into the output record, naming its ACS permissions.</summary>
-internal static class ApplicationInfoBuilder
+internal static class AppRegistrationInfoBuilder
 {
     /// <param name="app">The last read.</param>
     /// <param name="tenantId">The connected tenant.</param>
@@ -11,7 +11,7 @@ internal static class ApplicationInfoBuilder
     /// <param name="wanted">The scopes asked for: the ones missing are listed.</param>
     /// <param name="status">What this run did.</param>
     /// <param name="changes">What it changed, in words.</param>
-    public static ApplicationInfo Build(
+    public static AppRegistrationInfo Build(
         ApplicationSnapshot app, string tenantId, IReadOnlyList<ResolvedAcsScope> known, IReadOnlyList<ResolvedAcsScope> wanted, ApplicationStatus status, IReadOnlyList<string> changes)
     {
         var acs = app.RequiredResourceAccess.Where(resource => resource.IsFor(AcsFirstPartyApp.AppId)).SelectMany(resource => resource.Permissions).ToArray();
@@ -19,7 +19,7 @@ internal static class ApplicationInfoBuilder
             .Select(permission => known.FirstOrDefault(scope => scope.Permission.SameAs(permission))?.Scope.Value ?? $"{permission.Id} ({permission.Type})")
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
-        return new ApplicationInfo
+        return new AppRegistrationInfo
         {
             Id = app.Id,
             AppId = app.AppId,
@@ -45,7 +45,7 @@ internal static class ApplicationInfoBuilder
     /// Since November 2020 users cannot consent to a multi-tenant app from an unverified publisher
     /// (under the default consent settings), so every customer tenant needs an administrator's consent.
     /// </summary>
-    public static void WarnAboutPublisher(ApplicationInfo info, Operations.IOperationLog log)
+    public static void WarnAboutPublisher(AppRegistrationInfo info, Operations.IOperationLog log)
     {
         if (info.IsMultiTenant && !info.IsPublisherVerified)
         {

@@ -4,7 +4,7 @@ namespace AcsTeamsAdmin.Engine.Applications;
 
 /// <summary>An app registration as far as ACS with Teams is concerned: our type, not the Graph SDK's. Holds no secret.</summary>
 [DefaultDisplay("Status", "DisplayName", "AppId", "SignInAudience", "AcsPermissions", "MissingAcsPermissions", "AllowPublicClientFlows", "PublicClientRedirectUris", "PublisherDomain", "VerifiedPublisher")]
-public sealed record ApplicationInfo
+public sealed record AppRegistrationInfo
 {
     /// <summary>The object id (what PATCH /applications/{id} takes).</summary>
     public required string Id { get; init; }
