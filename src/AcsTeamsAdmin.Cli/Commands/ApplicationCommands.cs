@@ -1,6 +1,5 @@
 using AcsTeamsAdmin.Engine.Applications;
 using AcsTeamsAdmin.Engine.ServicePrincipals;
-using ApplicationId = AcsTeamsAdmin.Engine.Applications.ApplicationId;
 
 namespace AcsTeamsAdmin.Cli.Commands;
 
@@ -37,10 +36,10 @@ internal static class ApplicationCommands
         ], NewAsync),
     ];
 
-    private static ApplicationId[] ParseIds(CliInvocation invocation)
+    private static AppRegistrationId[] ParseIds(CliInvocation invocation)
     {
         var given = invocation.Arguments.Values("application-id");
-        return given.Count == 0 ? [ApplicationId.Parse(null)] : given.Select(value => ApplicationId.Parse(value)).ToArray();
+        return given.Count == 0 ? [AppRegistrationId.Parse(null)] : given.Select(value => AppRegistrationId.Parse(value)).ToArray();
     }
 
     private static async Task GetAsync(CliInvocation invocation)

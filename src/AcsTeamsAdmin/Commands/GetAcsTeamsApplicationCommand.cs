@@ -18,7 +18,7 @@ public sealed class GetAcsTeamsApplicationCommand : ConnectedCmdlet
 
     protected override async Task ProcessRecordAsync()
     {
-        var id = Engine.Applications.ApplicationId.Parse(ApplicationId);
+        var id = AppRegistrationId.Parse(ApplicationId);
         PostObject(await ApplicationOperations.GetAsync(Connection, id, CreateOperationContext()).ConfigureAwait(false));
     }
 }

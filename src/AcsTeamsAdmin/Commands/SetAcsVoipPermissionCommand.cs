@@ -40,7 +40,7 @@ public sealed class SetAcsVoipPermissionCommand : ConnectedCmdlet
     protected override async Task ProcessRecordAsync()
     {
         // Every value is parsed before any call, so bad input never reaches Graph.
-        var id = Engine.Applications.ApplicationId.Parse(ApplicationId);
+        var id = AppRegistrationId.Parse(ApplicationId);
         var settings = new AcsApplicationSettings
         {
             Scopes = AcsScopeSelection.Parse(Scope, IncludeLegacyVoip),
