@@ -22,9 +22,13 @@ public class SetAcsVoipPermissionTests
         var before = ContosoConnections.Permissions(sandbox, ContosoConnections.CallingAppId);
         Assert.Equal(3, before.Count);
 
+        sandbox.Requests.Clear();
         var first = await ApplicationOperations.SetAsync(connection, Calling, Defaults, new RecordingHost().Context());
         var writesAfterFirst = ContosoConnections.ApplicationWrites(sandbox);
+        var graphCallsOfFirst = sandbox.Requests.Entries.Count(entry => entry.PathAndQuery.StartsWith("/v1.0/", StringComparison.Ordinal));
+        sandbox.Requests.Clear();
         var second = await ApplicationOperations.SetAsync(connection, Calling, Defaults, new RecordingHost().Context());
+        var graphCallsOfSecond = sandbox.Requests.Entries.Count(entry => entry.PathAndQuery.StartsWith("/v1.0/", StringComparison.Ordinal));
 
         var after = ContosoConnections.Permissions(sandbox, ContosoConnections.CallingAppId);
         Assert.Equal(before, after.Take(3));
@@ -37,7 +41,11 @@ public class SetAcsVoipPermissionTests
         Assert.Equal(5, first.RequiredPermissionCount);
         Assert.Equal(1, writesAfterFirst);
         Assert.Equal(ApplicationStatus.Existing, second!.Status);
-        Assert.Equal(writesAfterFirst, ContosoConnections.ApplicationWrites(sandbox));
+        Assert.Equal(0, ContosoConnections.ApplicationWrites(sandbox));
+
+        // Round trips: read app, read ACS principal, read app again before writing, PATCH, verify; then two reads.
+        Assert.Equal(5, graphCallsOfFirst);
+        Assert.Equal(2, graphCallsOfSecond);
     }
 
     [Fact]
