@@ -48,6 +48,15 @@ internal sealed class ApplicationChangePlan
             changes.Add(new(ApplicationChangeKind.RedirectUri, $"Add the public client (mobile and desktop) redirect URI {redirect.Value}"));
         }
 
+        if (settings.MultiTenant && string.Equals(app.SignInAudience, SignInAudiences.PersonalOnly, StringComparison.OrdinalIgnoreCase))
+        {
+            // AzureADMultipleOrgs would lock out the personal-account users the app serves today: never do that silently.
+            throw new Failures.AcsTeamsAdminException(Failures.ErrorIds.SignInAudienceChangeRefused, Failures.FailureCategory.InvalidOperation,
+                $"'{app.DisplayName}' (appId {app.AppId}) accepts only personal Microsoft accounts; making it {SignInAudiences.MultiTenant} would lock those users out. Nothing was changed.",
+                $"To keep them and add work accounts, set 'Supported account types' to any organizational directory and personal Microsoft accounts ({SignInAudiences.MultiTenantAndPersonal}) in the portal, then run the command again.",
+                app.AppId);
+        }
+
         if (settings.MultiTenant && !SignInAudiences.IsMultiTenant(app.SignInAudience))
         {
             changes.Add(new(ApplicationChangeKind.SignInAudience,

@@ -181,4 +181,19 @@ public class ApplicationErrorsAndLeastPrivilegeTests
         Assert.Single(host.Lines, line => line.StartsWith("WARNING:", StringComparison.Ordinal) && line.Contains("every customer tenant", StringComparison.Ordinal));
         Assert.DoesNotContain(host.Lines, line => line.Contains(SandboxIds.ContosoAdminClientSecret, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task MultiTenant_never_locks_out_the_personal_accounts_of_a_personal_only_app()
+    {
+        using var sandbox = new SandboxService();
+        ContosoConnections.Edit(sandbox, SandboxIds.ContosoAdminClientId, app => app["signInAudience"] = "PersonalMicrosoftAccount");
+        using var connection = await ContosoConnections.ConnectAsync(sandbox);
+
+        var error = await Assert.ThrowsAsync<AcsTeamsAdminException>(() => ApplicationOperations.SetAsync(connection, AppRegistrationId.Parse(SandboxIds.ContosoAdminClientId),
+            new AcsApplicationSettings { MultiTenant = true }, new RecordingHost().Context()));
+
+        Assert.Equal(ErrorIds.SignInAudienceChangeRefused, error.ErrorId);
+        Assert.Contains("AzureADandPersonalMicrosoftAccount", error.RecommendedAction, StringComparison.Ordinal);
+        Assert.Equal(0, ContosoConnections.ApplicationWrites(sandbox));
+    }
 }
