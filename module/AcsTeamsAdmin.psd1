@@ -30,6 +30,9 @@
         'Grant-AcsAdminConsent'
         'Get-AcsAdminConsent'
         'Test-AcsAnonymousJoinPolicy'
+        'Get-AcsTeamsApplication'
+        'New-AcsTeamsApplication'
+        'Set-AcsVoipPermission'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         .. ServicePrincipalCommands.All,
         .. ConsentCommands.All,
         .. TeamsCommands.All,
+        .. ApplicationCommands.All,
     ];
 
     public static CliCommand? Find(string name) =>

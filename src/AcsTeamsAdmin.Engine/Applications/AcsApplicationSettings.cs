@@ -1,0 +1,22 @@
+using AcsTeamsAdmin.Engine.ServicePrincipals;
+
+namespace AcsTeamsAdmin.Engine.Applications;
+
+/// <summary>
+/// What an app registration must have for ACS with Teams, as the user asked: the ACS delegated
+/// scopes, and optionally the public client settings of the quickstart and a multi-tenant audience.
+/// </summary>
+public sealed record AcsApplicationSettings
+{
+    /// <summary>The ACS delegated permissions to include (default: Teams.ManageCalls and Teams.ManageChats).</summary>
+    public IReadOnlyList<AcsScope> Scopes { get; init; } = AcsScope.Default;
+
+    /// <summary>isFallbackPublicClient = true (the portal's "Allow public client flows").</summary>
+    public bool AllowPublicClientFlows { get; init; }
+
+    /// <summary>A publicClient redirect URI to include (merged in; others stay); null for none.</summary>
+    public PublicClientRedirectUri? RedirectUri { get; init; }
+
+    /// <summary>signInAudience AzureADMultipleOrgs, unless the app already is multi-tenant.</summary>
+    public bool MultiTenant { get; init; }
+}

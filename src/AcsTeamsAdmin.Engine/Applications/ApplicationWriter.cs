@@ -1,0 +1,124 @@
+using AcsTeamsAdmin.Engine.Connections;
+using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Graph;
+using AcsTeamsAdmin.Engine.Operations;
+using Microsoft.Graph.Models;
+
+namespace AcsTeamsAdmin.Engine.Applications;
+
+/// <summary>
+/// Writes approved changes to an app registration and verifies them. Graph has no ETag on
+/// applications, so the guard against another writer is: plan from a read taken just before the
+/// write, re-read after it, and if our change is not there (someone wrote their stale copy over
+/// ours), merge again into what is there now and write again, a bounded number of times. Every
+/// write is a merge into the latest read, so whatever another writer added stays.
+/// </summary>
+internal sealed class ApplicationWriter(
+    AcsTeamsAdminConnection connection,
+    string objectId,
+    AcsApplicationSettings settings,
+    IReadOnlyList<ResolvedAcsScope> scopes,
+    IReadOnlySet<ApplicationChangeKind> approved,
+    OperationContext context)
+{
+    private readonly Dictionary<ApplicationChangeKind, string> _done = [];
+
+    /// <returns>The app as last read, and what was changed, in words.</returns>
+    public async Task<(ApplicationSnapshot App, IReadOnlyList<string> Changes)> WriteAsync()
+    {
+        // Read again first: a -Confirm prompt may have waited minutes since the read the plan came from.
+        var current = await ApplicationReader.ReadAsync(connection, objectId, context).ConfigureAwait(false);
+        current = await WriteMergedPropertiesAsync(current).ConfigureAwait(false);
+        current = await WriteAudienceAsync(current).ConfigureAwait(false);
+        return (current, _done.Values.ToArray());
+    }
+
+    private async Task<ApplicationSnapshot> WriteMergedPropertiesAsync(ApplicationSnapshot current)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var plan = ApplicationChangePlan.Create(current, settings, scopes);
+            var patch = plan.BuildPatch(approved);
+            if (patch is null)
+            {
+                return current;
+            }
+
+            if (attempt > MaxAttempts)
+            {
+                throw new AcsTeamsAdminException(ErrorIds.ApplicationChangedConcurrently, FailureCategory.ResourceBusy,
+                    $"'{current.DisplayName}' (appId {current.AppId}) was changed by someone else after each of {MaxAttempts} writes, and still lacks: {string.Join("; ", plan.Pending(approved).Select(change => change.Description))}.",
+                    "Find out what else is changing the app registration (a deployment pipeline, another administrator), then run the command again; nothing of theirs was removed.",
+                    current.AppId);
+            }
+
+            foreach (var change in plan.Pending(approved).Where(change => change.Kind != ApplicationChangeKind.SignInAudience))
+            {
+                _done[change.Kind] = change.Description;
+            }
+
+            await PatchAsync(patch, current).ConfigureAwait(false);
+            var verified = await ApplicationReader.ReadAsync(connection, objectId, context).ConfigureAwait(false);
+            var left = ApplicationChangePlan.Create(verified, settings, scopes).BuildPatch(approved);
+            if (left is null)
+            {
+                context.Log.Verbose($"Verified: '{verified.DisplayName}' now has the changes, and the {verified.RequiredResourceAccess.Sum(r => r.Permissions.Count)} permission(s) it requests include every one it had.");
+            }
+            else
+            {
+                context.Log.Verbose($"Verification after write {attempt}: another writer changed '{verified.DisplayName}' and our change is not all there; merging again into the app as it is now.");
+            }
+
+            current = verified;
+        }
+    }
+
+    private async Task<ApplicationSnapshot> WriteAudienceAsync(ApplicationSnapshot current)
+    {
+        var plan = ApplicationChangePlan.Create(current, settings, scopes);
+        var change = plan.Pending(approved).FirstOrDefault(candidate => candidate.Kind == ApplicationChangeKind.SignInAudience);
+        if (change is null)
+        {
+            return current;
+        }
+
+        // Its own PATCH: Graph may refuse an audience change for reasons of the app's other properties
+        // (identifierUris on unverified domains, ...); that must not cost the changes above, and a 400
+        // here can only be about the audience.
+        try
+        {
+            await PatchAsync(new Application { SignInAudience = SignInAudiences.MultiTenant }, current).ConfigureAwait(false);
+        }
+        catch (AcsTeamsAdminException error) when (error.HttpStatus == 400)
+        {
+            var kept = _done.Count == 0 ? "Nothing else was changed." : $"The other changes were made: {string.Join("; ", _done.Values)}.";
+            throw new AcsTeamsAdminException(ErrorIds.SignInAudienceChangeRefused, FailureCategory.InvalidOperation,
+                $"Microsoft Graph refused to make '{current.DisplayName}' (appId {current.AppId}) multi-tenant: {error.Message} {kept}",
+                "Multi-tenant apps need identifierUris on a verified domain of the tenant or of the form api://<appId>: fix them (App registrations > the app > Expose an API), or change 'Supported account types' under Authentication in the portal, which names what blocks it; then run the command again.",
+                current.AppId, error)
+            {
+                HttpStatus = error.HttpStatus,
+                ServiceErrorCode = error.ServiceErrorCode,
+                RequestId = error.RequestId,
+            };
+        }
+
+        _done[change.Kind] = change.Description;
+        var verified = await ApplicationReader.ReadAsync(connection, objectId, context).ConfigureAwait(false);
+        if (!SignInAudiences.IsMultiTenant(verified.SignInAudience))
+        {
+            throw new AcsTeamsAdminException(ErrorIds.ApplicationChangedConcurrently, FailureCategory.ResourceBusy,
+                $"'{verified.DisplayName}' (appId {verified.AppId}) was set to {SignInAudiences.MultiTenant}, but reads back as {verified.SignInAudience}: someone changed it again.",
+                "Find out what else is changing the app registration, then run the command again.", verified.AppId);
+        }
+
+        return verified;
+    }
+
+    private async Task PatchAsync(Application patch, ApplicationSnapshot current) =>
+        await GraphCall.RunAsync(
+            () => connection.Graph.Applications[objectId].PatchAsync(patch, cancellationToken: context.CancellationToken),
+            $"Changing the app registration '{current.DisplayName}' (appId {current.AppId})", current.AppId, GraphScopes.ApplicationReadWrite, context.CancellationToken).ConfigureAwait(false);
+
+    private static int MaxAttempts => ApplicationOperations.MaxWriteAttempts;
+}

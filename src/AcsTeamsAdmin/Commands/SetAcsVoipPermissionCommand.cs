@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using AcsTeamsAdmin.Engine.Applications;
+using AcsTeamsAdmin.Infrastructure;
+
+namespace AcsTeamsAdmin.Commands;
+
+/// <summary>
+/// Adds the Azure Communication Services delegated permissions (and, on request, the public client
+/// settings and a multi-tenant audience) to an app registration, merging into what it has: nothing
+/// it had is lost, nothing is added twice, and a second run writes nothing. Needs Application.ReadWrite.All.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "AcsVoipPermission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(AppRegistrationInfo))]
+public sealed class SetAcsVoipPermissionCommand : ConnectedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("AppId")]
+    public string ApplicationId { get; set; } = string.Empty;
+
+    /// <summary>ACS delegated permissions by name; default Teams.ManageCalls and Teams.ManageChats.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(AcsScopeCompleter))]
+    public string[] Scope { get; set; } = [];
+
+    [Parameter]
+    public SwitchParameter IncludeLegacyVoip { get; set; }
+
+    [Parameter]
+    public SwitchParameter AllowPublicClientFlows { get; set; }
+
+    [Parameter]
+    public string? RedirectUri { get; set; }
+
+    [Parameter]
+    public SwitchParameter MultiTenant { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override async Task ProcessRecordAsync()
+    {
+        // Every value is parsed before any call, so bad input never reaches Graph.
+        var id = AppRegistrationId.Parse(ApplicationId);
+        var settings = new AcsApplicationSettings
+        {
+            Scopes = AcsScopeSelection.Parse(Scope, IncludeLegacyVoip),
+            AllowPublicClientFlows = AllowPublicClientFlows,
+            RedirectUri = RedirectUri is not null ? PublicClientRedirectUri.Parse(RedirectUri)
+                : AllowPublicClientFlows ? PublicClientRedirectUri.Default : null,
+            MultiTenant = MultiTenant,
+        };
+        var result = await ApplicationOperations.SetAsync(Connection, id, settings, CreateOperationContext()).ConfigureAwait(false);
+        if (PassThru && result is not null)
+        {
+            PostObject(result);
+        }
+    }
+}
