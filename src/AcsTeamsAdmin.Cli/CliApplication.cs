@@ -59,7 +59,14 @@ internal static partial class CliApplication
             var command = CommandCatalog.Find(parsed.Command)
                 ?? throw new AcsTeamsAdminException(CliErrorIds.UnknownCommand, FailureCategory.InvalidArgument,
                     $"'{parsed.Command}' is not an acsteams command.", "Run 'acsteams help' for the list; commands are the cmdlets' names.");
-            RejectUnknownOptions(parsed, [.. command.Parameters.Select(p => p.Key), .. ConnectionOptions.Parameters.Select(p => p.Key), .. OutputSwitches, "output"]);
+            var signIn = command.Connects ? ConnectionOptions.Parameters : [];
+            RejectUnknownOptions(parsed, [.. command.Parameters.Select(p => p.Key), .. signIn.Select(p => p.Key), .. OutputSwitches, "output"]);
+            var missing = command.Parameters.Where(p => p.Required && !parsed.Has(p.Key)).Select(p => p.Option).ToArray();
+            if (missing.Length > 0)
+            {
+                throw ParsedArguments.Usage($"{string.Join(", ", missing)}: required by {command.Name}.");
+            }
+
             if (parsed.Positional.Count > 0)
             {
                 throw ParsedArguments.Usage($"'{parsed.Positional[0]}': {command.Name} takes options only (--name value).");
@@ -97,9 +104,12 @@ internal static partial class CliApplication
         var context = new OperationContext(host, host, host, cancellationToken);
 
         // The sign-in options are read now, so a malformed one fails before the command does anything.
-        var request = ConnectionOptions.ToRequest(parsed, environment);
+        // Offline commands never sign in: any attempt to is a bug, not a sign-in with defaults.
+        var request = command.Connects ? ConnectionOptions.ToRequest(parsed, environment) : null;
         var output = new List<object>();
-        var invocation = new CliInvocation(parsed, context, () => Connector.ConnectAsync(request, context), output.Add, error => stderr.WriteLine(OneLine(error)));
+        var invocation = new CliInvocation(parsed, context,
+            () => request is null ? throw new InvalidOperationException($"{command.Name} is marked offline but tried to sign in.") : Connector.ConnectAsync(request, context),
+            output.Add, error => stderr.WriteLine(OneLine(error)));
         try
         {
             await command.RunAsync(invocation).ConfigureAwait(false);

@@ -9,4 +9,11 @@ internal sealed record CliCommand(
     string Name,
     string Synopsis,
     IReadOnlyList<CliParameter> Parameters,
-    Func<CliInvocation, Task> RunAsync);
+    Func<CliInvocation, Task> RunAsync)
+{
+    /// <summary>
+    /// False for commands that never sign in (offline ones): they take no sign-in options, so their
+    /// own parameters may share a name with one (Get-AcsAdminConsentUrl's --tenant-id is the link's tenant).
+    /// </summary>
+    public bool Connects { get; init; } = true;
+}

@@ -12,7 +12,7 @@ internal static class ConnectionCommands
             {
                 invocation.Context.Log.Verbose("acsteams keeps no session between runs; there is nothing to disconnect.");
                 return Task.CompletedTask;
-            }),
+            }) { Connects = false },
         new("Get-AcsTeamsAdminContext", "Sign in and show the connection: tenant, account, sign-in mode, Graph permissions.", [],
             async invocation => invocation.Write((await invocation.ConnectAsync().ConfigureAwait(false)).Info)),
     ];

@@ -26,7 +26,7 @@ internal static class ConsentCommands
                 new("V2", CliValueKind.Switch, "Build the v2 link (consent to the ACS scopes in the link)."),
                 new("Environment", CliValueKind.Text, "Global (default), USGov, USGovDoD or China: the cloud whose sign-in host the link uses."),
             ],
-            ConsentUrlsAsync),
+            ConsentUrlsAsync) { Connects = false },
         new("Grant-AcsAdminConsent", "Grant tenant-wide consent for the ACS scopes to a client app; adds missing scopes, keeps the others.", [AppIds, Scope],
             invocation => ForEachAppIdAsync(invocation, ConsentOperations.GrantAsync)),
         new("Get-AcsAdminConsent", "Show a client app's tenant-wide ACS consent: granted, missing and extra scopes.", [AppIds, Scope],
@@ -34,7 +34,7 @@ internal static class ConsentCommands
                 await ConsentOperations.GetAsync(connection, appId, scopes, context).ConfigureAwait(false))),
     ];
 
-    // Offline: never signs in, whatever sign-in options are given (--tenant-id and --client-id mean the link's here).
+    // Offline: never signs in (--tenant-id and --client-id are the link's here, not sign-in options).
     private static Task ConsentUrlsAsync(CliInvocation invocation)
     {
         var args = invocation.Arguments;

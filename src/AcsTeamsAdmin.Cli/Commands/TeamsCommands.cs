@@ -33,7 +33,7 @@ internal static class TeamsCommands
     [
         new("Test-AcsAnonymousJoinPolicy",
             "Can ACS users join this organizer's Teams meetings? Lobby, lost features, the Set-Cs... fixes. Exit code 1 when they cannot join.",
-            JoinPolicyParameters, TestAnonymousJoinPolicy),
+            JoinPolicyParameters, TestAnonymousJoinPolicy) { Connects = false },
     ];
 
     private static Task TestAnonymousJoinPolicy(CliInvocation invocation)

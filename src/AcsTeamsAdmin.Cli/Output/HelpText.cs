@@ -20,7 +20,10 @@ internal static class HelpText
         writer.WriteLine($"  {command.Synopsis}");
         writer.WriteLine("  The same as the cmdlet of this name; see docs/en-US/" + command.Name + ".md.");
         WriteOptions(writer, "Options", command.Parameters);
-        WriteOptions(writer, "Sign-in (as Connect-AcsTeamsAdmin)", ConnectionOptions.Parameters);
+        if (command.Connects)
+        {
+            WriteOptions(writer, "Sign-in (as Connect-AcsTeamsAdmin)", ConnectionOptions.Parameters);
+        }
         WriteCommonOptions(writer);
     }
 

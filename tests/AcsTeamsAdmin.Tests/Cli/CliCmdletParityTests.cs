@@ -12,7 +12,14 @@ public sealed class CliCmdletParityTests : IDisposable
 {
     // Parameters that cannot exist on a command line: an X509Certificate2 object, and the
     // MicrosoftTeams objects Test-AcsAnonymousJoinPolicy takes (on a command line they come in its --path file).
-    private static readonly HashSet<string> ObjectOnlyParameters = ["Certificate", "MeetingConfiguration", "AcsFederationConfiguration", "ExternalAccessPolicy"];
+    private static readonly Dictionary<string, HashSet<string>> ObjectOnlyParameters = new()
+    {
+        ["Connect-AcsTeamsAdmin"] = ["Certificate"],
+        ["Test-AcsAnonymousJoinPolicy"] = ["MeetingConfiguration", "AcsFederationConfiguration", "ExternalAccessPolicy"],
+    };
+
+    private static bool IsObjectOnly(string cmdlet, string parameter) =>
+        ObjectOnlyParameters.TryGetValue(cmdlet, out var names) && names.Contains(parameter);
 
     private readonly CompiledCmdlets _cmdlets = CompiledCmdlets.Load(ModulePaths.BinFolder(RepositoryLayout.ModuleFolder));
 
@@ -34,7 +41,7 @@ public sealed class CliCmdletParityTests : IDisposable
         {
             var command = CommandCatalog.Find(cmdlet.Name)!;
             var cliParameters = cmdlet.Name == "Connect-AcsTeamsAdmin" ? ConnectionOptions.Parameters : command.Parameters;
-            var expected = cmdlet.Parameters.Select(parameter => parameter.Name).Where(name => !ObjectOnlyParameters.Contains(name)).Order();
+            var expected = cmdlet.Parameters.Select(parameter => parameter.Name).Where(name => !IsObjectOnly(cmdlet.Name, name)).Order();
 
             Assert.True(
                 expected.SequenceEqual(cliParameters.Select(parameter => parameter.Name).Order()),
@@ -48,12 +55,22 @@ public sealed class CliCmdletParityTests : IDisposable
         foreach (var cmdlet in _cmdlets.Cmdlets)
         {
             var cliParameters = cmdlet.Name == "Connect-AcsTeamsAdmin" ? ConnectionOptions.Parameters : CommandCatalog.Find(cmdlet.Name)!.Parameters;
-            foreach (var parameter in cmdlet.Parameters.Where(parameter => !ObjectOnlyParameters.Contains(parameter.Name)))
+            foreach (var parameter in cmdlet.Parameters.Where(parameter => !IsObjectOnly(cmdlet.Name, parameter.Name)))
             {
                 var isSwitch = parameter.PropertyType.FullName == "System.Management.Automation.SwitchParameter";
                 var cli = cliParameters.Single(candidate => candidate.Name == parameter.Name);
                 Assert.True(isSwitch == (cli.Kind == CliValueKind.Switch), $"{cmdlet.Name} -{parameter.Name}");
             }
         }
+    }
+
+    [Fact]
+    public void A_command_that_signs_in_has_no_parameter_named_like_a_sign_in_option()
+    {
+        var signIn = ConnectionOptions.Parameters.Select(parameter => parameter.Name).ToHashSet();
+        var collisions = CommandCatalog.All.Where(command => command.Connects)
+            .SelectMany(command => command.Parameters.Where(parameter => signIn.Contains(parameter.Name)).Select(parameter => $"{command.Name} --{parameter.Key}"))
+            .ToArray();
+        Assert.Empty(collisions);
     }
 }

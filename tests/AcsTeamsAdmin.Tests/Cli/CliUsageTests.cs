@@ -118,4 +118,25 @@ public class CliUsageTests
         Assert.Equal(CliApplication.Failed, run.ExitCode);
         Assert.Contains("--tenant-id does not apply to a managed identity", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_missing_required_option_is_a_usage_error_before_anything_runs()
+    {
+        var run = await CliRun.Invoke("Grant-AcsAdminConsent", "--sandbox");
+
+        Assert.Equal(CliApplication.UsageError, run.ExitCode);
+        Assert.Contains("--app-id", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_offline_command_takes_several_tenants_and_refuses_sign_in_options()
+    {
+        var links = await CliRun.Invoke("Get-AcsAdminConsentUrl", "--tenant-id", "fabrikam.com", "--tenant-id", "contoso.com", "--client-id", "c0a1b2c3-d4e5-4f60-8a71-b2c3d4e5f614", "--output", "json");
+        var signIn = await CliRun.Invoke("Get-AcsAdminConsentUrl", "--tenant-id", "fabrikam.com", "--client-id", "c0a1b2c3-d4e5-4f60-8a71-b2c3d4e5f614", "--sandbox");
+
+        Assert.Equal(CliApplication.Success, links.ExitCode);
+        Assert.Equal(2, System.Text.Json.JsonDocument.Parse(links.Stdout).RootElement.GetArrayLength());
+        Assert.Equal(CliApplication.UsageError, signIn.ExitCode);
+        Assert.Contains("--sandbox", signIn.Stderr, StringComparison.Ordinal);
+    }
 }
