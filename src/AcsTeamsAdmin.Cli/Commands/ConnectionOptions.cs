@@ -18,7 +18,7 @@ internal static class ConnectionOptions
     [
         new("Sandbox", CliValueKind.Switch, "Use the built-in in-process sandbox (nothing leaves the machine)."),
         new("SandboxStatePath", CliValueKind.Text, "With --sandbox: start from this state file, and save the state back to it afterwards."),
-        new("TenantId", CliValueKind.Text, "Tenant id (GUID) or verified domain."),
+        new("TenantId", CliValueKind.Text, "Tenant id (GUID) or verified domain; with --sandbox, the seeded tenant to sign in to (default: Fabrikam)."),
         new("ClientId", CliValueKind.Text, "The app signing in (app-only), the public client (delegated) or a user-assigned managed identity's client id (with --identity)."),
         new("ClientSecret", CliValueKind.Text, $"The app's client secret (or set {ClientSecretVariable})."),
         new("CertificateThumbprint", CliValueKind.Text, "Sign in as the app with the certificate of this thumbprint from the 'My' store."),
@@ -54,7 +54,7 @@ internal static class ConnectionOptions
         var statePath = args.Value("sandbox-state-path");
         if (sandbox)
         {
-            return ConnectionRequest.ForSandbox(statePath);
+            return ConnectionRequest.ForSandbox(statePath, args.Value("tenant-id"));
         }
 
         if (statePath is not null)

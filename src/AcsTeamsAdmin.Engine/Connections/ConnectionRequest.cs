@@ -48,5 +48,7 @@ public sealed class ConnectionRequest
     /// <summary>Retry limits for Graph calls; tests shorten them.</summary>
     internal Http.RetryLimits RetryLimits { get; init; } = Http.RetryLimits.Default;
 
-    public static ConnectionRequest ForSandbox(string? statePath = null) => new() { Mode = SignInMode.Sandbox, SandboxStatePath = statePath };
+    /// <summary>The in-process sandbox, signed in as the admin app of its default tenant or of <paramref name="tenantId"/>.</summary>
+    public static ConnectionRequest ForSandbox(string? statePath = null, string? tenantId = null) =>
+        new() { Mode = SignInMode.Sandbox, SandboxStatePath = statePath, TenantId = tenantId };
 }

@@ -3,6 +3,7 @@ using AcsTeamsAdmin.Engine.Graph;
 using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Engine.Tokens;
+using AcsTeamsAdmin.Engine.Validation;
 using AcsTeamsAdmin.Sandbox;
 using Azure.Core;
 using Azure.Identity;
@@ -34,13 +35,14 @@ public static class Connector
         try
         {
             var description = sandbox.Describe(SandboxService.InProcessBaseAddress);
-            context.Log.Verbose($"Using the in-process sandbox: tenant {description.TenantId}, nothing leaves this machine.");
+            var tenant = SandboxTenant(description, request.TenantId);
+            context.Log.Verbose($"Using the in-process sandbox: tenant {tenant.DisplayName} ({tenant.Id}), nothing leaves this machine.");
             var signIn = new ConnectionRequest
             {
                 Mode = SignInMode.ClientSecret,
-                TenantId = description.TenantId,
-                ClientId = description.AdminClientId,
-                ClientSecret = description.AdminClientSecret,
+                TenantId = tenant.Id,
+                ClientId = tenant.AdminClientId,
+                ClientSecret = tenant.AdminClientSecret,
                 AuthorityHost = description.AuthorityHost.AbsoluteUri,
                 GraphEndpoint = description.GraphEndpoint.AbsoluteUri,
                 Transport = request.Transport ?? sandbox.CreateHandler(),
@@ -53,6 +55,17 @@ public static class Connector
             sandbox.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The seeded tenant to sign in to: the default one, or the one -TenantId names (id or domain).</summary>
+    private static SandboxTenantDescription SandboxTenant(SandboxDescription description, string? tenantId)
+    {
+        var wanted = tenantId is null ? description.TenantId : InputParser.ParseTenant("TenantId", tenantId);
+        return description.Tenants.FirstOrDefault(tenant =>
+                   (string.Equals(tenant.Id, wanted, StringComparison.OrdinalIgnoreCase) || string.Equals(tenant.Domain, wanted, StringComparison.OrdinalIgnoreCase))
+                   && tenant.AdminClientId is not null)
+            ?? throw AcsTeamsAdminException.InvalidInput("TenantId", tenantId, $"'{tenantId}' is not a tenant of this sandbox.",
+                $"Pass one of: {string.Join(", ", description.Tenants.Where(tenant => tenant.AdminClientId is not null).Select(tenant => tenant.Domain))}.", ErrorIds.InvalidTenant);
     }
 
     private static async Task<AcsTeamsAdminConnection> ConnectAsync(ConnectionRequest request, OperationContext context, SignInMode reportedMode, SandboxService? ownedSandbox, string? sandboxStatePath)

@@ -19,6 +19,7 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
     [Parameter(ParameterSetName = ParameterSets.ClientSecret, Mandatory = true)]
     [Parameter(ParameterSetName = ParameterSets.CertificateThumbprint, Mandatory = true)]
     [Parameter(ParameterSetName = ParameterSets.Certificate, Mandatory = true)]
+    [Parameter(ParameterSetName = ParameterSets.Sandbox, HelpMessage = "A seeded sandbox tenant to sign in to (default: the customer tenant, Fabrikam).")]
     [Alias("Tenant")]
     public string? TenantId { get; set; }
 
@@ -95,7 +96,7 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
 
     private ConnectionRequest BuildRequest() => ParameterSetName switch
     {
-        ParameterSets.Sandbox => ConnectionRequest.ForSandbox(SandboxStatePath),
+        ParameterSets.Sandbox => ConnectionRequest.ForSandbox(SandboxStatePath, TenantId),
         ParameterSets.AccessToken => Common(SignInMode.AccessToken),
         _ => Common(ParameterSetName switch
         {
