@@ -44,6 +44,28 @@ public static class AcsConnectionFactory
         return new AcsIdentityClient(plan.Endpoint, session.Credential, options);
     }
 
+    /// <summary>
+    /// Checks every value that needs no session (api-version, the connection string, the endpoint) so a front end
+    /// can fail before signing in; true when a session must be signed in to (-Endpoint, or the sandbox).
+    /// </summary>
+    public static bool NeedsSession(AcsConnectionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ConnectionString is not null)
+        {
+            _ = Plan(request, null);
+            return false;
+        }
+
+        _ = AcsApiVersion.Parse(request.ApiVersion);
+        if (request.Endpoint is not null)
+        {
+            _ = AcsKeyCredential.ParseEndpoint(request.Endpoint);
+        }
+
+        return true;
+    }
+
     /// <summary>Parses and checks everything; throws before any network call.</summary>
     public static AcsConnectionPlan Plan(AcsConnectionRequest request, AcsTeamsAdminConnection? session)
     {

@@ -24,11 +24,19 @@ public static class TeamsUserSignIn
     private static readonly string[] Scopes = [TeamsManageCalls, TeamsManageChats];
     private static readonly ConcurrentDictionary<AppKey, CachedApp> Apps = new();
 
+    /// <summary>For a front end with a session: a sandbox request signs in through the session's sandbox.</summary>
+    public static Task<TeamsUserAadPlainToken> AcquireAsync(TeamsUserTokenRequest request, AcsTeamsAdminConnection? session, OperationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var transport = request.Sandbox ? session?.Transport : null;
+        return AcquireAsync(request, transport, transport is not null, context);
+    }
+
     /// <param name="request">Parsed before this call: bad input never gets here.</param>
     /// <param name="transport">Replaces the network (a sandbox session's handler); null for Entra ID itself.</param>
     /// <param name="sandboxBrowser">True to answer the interactive flow's browser step through <paramref name="transport"/> (sandbox only).</param>
     /// <param name="context">Device code instructions go to its Warning stream; the rest to Verbose.</param>
-    public static async Task<TeamsUserAadPlainToken> AcquireAsync(TeamsUserTokenRequest request, HttpMessageHandler? transport, bool sandboxBrowser, OperationContext context)
+    internal static async Task<TeamsUserAadPlainToken> AcquireAsync(TeamsUserTokenRequest request, HttpMessageHandler? transport, bool sandboxBrowser, OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

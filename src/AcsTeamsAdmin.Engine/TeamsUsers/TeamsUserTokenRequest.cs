@@ -2,6 +2,7 @@ using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Identifiers;
 using AcsTeamsAdmin.Engine.Validation;
+using Sandbox_ = AcsTeamsAdmin.Sandbox;
 
 namespace AcsTeamsAdmin.Engine.TeamsUsers;
 
@@ -11,8 +12,9 @@ namespace AcsTeamsAdmin.Engine.TeamsUsers;
 /// </summary>
 public sealed record TeamsUserTokenRequest
 {
-    private TeamsUserTokenRequest(AppId clientId, string tenant, Uri authorityHost, bool customAuthority, TeamsUserSignInMode mode, string? account)
+    private TeamsUserTokenRequest(AppId clientId, string tenant, Uri authorityHost, bool customAuthority, TeamsUserSignInMode mode, string? account, bool sandbox)
     {
+        Sandbox = sandbox;
         ClientId = clientId;
         Tenant = tenant;
         AuthorityHost = authorityHost;
@@ -36,6 +38,20 @@ public sealed record TeamsUserTokenRequest
     /// <summary>The user to reuse from MSAL's cache (and the login hint); null means the last one used.</summary>
     public string? Account { get; }
 
+    /// <summary>True when the sign-in goes to the session's in-process sandbox (its browser step is answered in process).</summary>
+    public bool Sandbox { get; }
+
+    /// <summary>
+    /// Checks every value before anything signs in. After Connect-AcsTeamsAdmin -Sandbox (and no -AuthorityHost)
+    /// the user signs in to the session's sandbox: nothing leaves the machine.
+    /// </summary>
+    public static TeamsUserTokenRequest Parse(string? clientId, string? tenantId, bool useDeviceCode, string? account, string? authorityHost, AcsTeamsAdminConnection? session)
+    {
+        var sandbox = authorityHost is null && session?.Sandbox is not null;
+        var parsed = Parse(clientId, tenantId, useDeviceCode, account, sandbox ? Sandbox_.SandboxService.InProcessBaseAddress.AbsoluteUri : authorityHost, session?.Info.Environment ?? CloudEnvironment.Global);
+        return sandbox ? new TeamsUserTokenRequest(parsed.ClientId, parsed.Tenant, parsed.AuthorityHost, true, parsed.Mode, parsed.Account, true) : parsed;
+    }
+
     /// <summary>Checks every value before anything signs in.</summary>
     public static TeamsUserTokenRequest Parse(string? clientId, string? tenantId, bool useDeviceCode, string? account, string? authorityHost, CloudEnvironment environment = CloudEnvironment.Global)
     {
@@ -50,6 +66,6 @@ public sealed record TeamsUserTokenRequest
                 "Pass the Teams user's sign-in name, such as adele@fabrikam.onmicrosoft.com.");
         }
 
-        return new TeamsUserTokenRequest(app, tenant, authority, authority != cloud, useDeviceCode ? TeamsUserSignInMode.DeviceCode : TeamsUserSignInMode.Interactive, user);
+        return new TeamsUserTokenRequest(app, tenant, authority, authority != cloud, useDeviceCode ? TeamsUserSignInMode.DeviceCode : TeamsUserSignInMode.Interactive, user, false);
     }
 }
