@@ -37,6 +37,13 @@ public sealed class BoundedWorkPool<T> : IDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         await _slots.WaitAsync(_cancellationToken).ConfigureAwait(false);
+        if (_cancellationToken.IsCancellationRequested)
+        {
+            // Cancelling also ends the running items, which frees slots: a waiter may win one in that race. Start nothing.
+            _slots.Release();
+            _cancellationToken.ThrowIfCancellationRequested();
+        }
+
         var item = Interlocked.Increment(ref _added);
         var task = RunAsync(item, work);
         lock (_running)

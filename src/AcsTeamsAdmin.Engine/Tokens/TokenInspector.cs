@@ -54,7 +54,7 @@ public static class TokenInspector
                 : TokenKind.Unknown;
         }
 
-        if (claims.TenantId is null || (claims.Issuer is null && claims.Version is null))
+        if (claims.TenantId is null && claims.AppId is null)
         {
             return TokenKind.Unknown;
         }
