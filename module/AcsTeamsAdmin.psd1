@@ -33,6 +33,13 @@
         'Get-AcsTeamsApplication'
         'New-AcsTeamsApplication'
         'Set-AcsVoipPermission'
+        'Get-AcsTeamsUserAadToken'
+        'Convert-AadTokenToTeamsToken'
+        'New-AcsIdentity'
+        'New-AcsAccessToken'
+        'Revoke-AcsAccessToken'
+        'Remove-AcsIdentity'
+        'ConvertFrom-AcsToken'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

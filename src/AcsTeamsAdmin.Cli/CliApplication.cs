@@ -109,7 +109,10 @@ internal static partial class CliApplication
         var output = new List<object>();
         var invocation = new CliInvocation(parsed, context,
             () => request is null ? throw new InvalidOperationException($"{command.Name} is marked offline but tried to sign in.") : Connector.ConnectAsync(request, context),
-            output.Add, error => stderr.WriteLine(OneLine(error)));
+            output.Add, error => stderr.WriteLine(OneLine(error)))
+        {
+            Environment = environment,
+        };
         try
         {
             await command.RunAsync(invocation).ConfigureAwait(false);

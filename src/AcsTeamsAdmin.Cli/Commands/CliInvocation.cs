@@ -14,6 +14,9 @@ internal sealed class CliInvocation(ParsedArguments arguments, OperationContext 
 
     public OperationContext Context { get; } = context;
 
+    /// <summary>The process environment (a test's dictionary in tests): where secrets can come from instead of the command line.</summary>
+    public Func<string, string?> Environment { get; init; } = _ => null;
+
     /// <summary>The connection the command signed in with, if it needed one.</summary>
     public AcsTeamsAdminConnection? ConnectionIfMade => _connection;
 
@@ -26,6 +29,13 @@ internal sealed class CliInvocation(ParsedArguments arguments, OperationContext 
 
     /// <summary>Makes the run exit 1 without an error line: for checks whose answer is "no", so a CI step can gate on them.</summary>
     public void FailWithoutError() => AnyItemFailed = true;
+
+    /// <summary>Reports one failed item of a multi-item run (a line on stderr) and lets the run go on; it exits 1.</summary>
+    public void ReportItemFailure(AcsTeamsAdminException error)
+    {
+        AnyItemFailed = true;
+        reportError(error);
+    }
 
     /// <summary>
     /// Runs the operation for each input value like a cmdlet's ProcessRecord over piped input: a

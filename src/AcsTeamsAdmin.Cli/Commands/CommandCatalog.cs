@@ -14,6 +14,8 @@ internal static class CommandCatalog
         .. ConsentCommands.All,
         .. TeamsCommands.All,
         .. ApplicationCommands.All,
+        .. AcsIdentityCommands.All,
+        .. AcsTokenCommands.All,
     ];
 
     public static CliCommand? Find(string name) =>

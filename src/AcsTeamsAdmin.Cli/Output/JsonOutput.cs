@@ -14,7 +14,7 @@ internal static class JsonOutput
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new HiddenSecureStringConverter() },
     };
 
     public static void Write(TextWriter writer, IReadOnlyList<object> values)

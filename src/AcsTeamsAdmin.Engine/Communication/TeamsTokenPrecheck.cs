@@ -13,8 +13,11 @@ public static class TeamsTokenPrecheck
 
     private static readonly string[] RequiredScopes = ["Teams.ManageCalls", "Teams.ManageChats"];
 
-    /// <summary>Throws TeamsTokenUnusable naming the first problem; returns the claims when the token looks usable.</summary>
-    public static TokenClaims Check(TeamsUserTokenExchange exchange, DateTimeOffset now, string parameterName = "TeamsToken")
+    /// <summary>
+    /// Throws TeamsTokenUnusable naming the first problem; returns the claims when the token looks usable. Problems are
+    /// named after Convert-AadTokenToTeamsToken's parameters: -AadToken, -ClientId, -UserObjectId.
+    /// </summary>
+    public static TokenClaims Check(TeamsUserTokenExchange exchange, DateTimeOffset now, string parameterName = "AadToken")
     {
         ArgumentNullException.ThrowIfNull(exchange);
         var claims = TokenClaims.Read(parameterName, exchange.EntraToken);
@@ -40,12 +43,12 @@ public static class TeamsTokenPrecheck
 
         if (!Guid.TryParse(claims.AppId, out var app) || app != exchange.AppId.Value)
         {
-            throw Unusable("AppId", $"the token was issued to app {claims.AppId}, not {exchange.AppId}.", "Pass the Application (client) id the token was issued to (its appid claim).");
+            throw Unusable("ClientId", $"the token was issued to app {claims.AppId}, not {exchange.AppId}.", "Pass the Application (client) id the token was issued to (its appid claim).");
         }
 
         if (!Guid.TryParse(claims.ObjectId, out var user) || user != exchange.UserId)
         {
-            throw Unusable("UserId", $"the token belongs to user {claims.ObjectId}, not {exchange.UserId}.", "Pass the object id of the user who signed in (the token's oid claim).");
+            throw Unusable("UserObjectId", $"the token belongs to user {claims.ObjectId}, not {exchange.UserId}.", "Pass the object id of the user who signed in (the token's oid claim).");
         }
 
         return claims;

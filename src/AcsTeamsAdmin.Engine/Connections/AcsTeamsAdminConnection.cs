@@ -45,6 +45,9 @@ public sealed class AcsTeamsAdminConnection : IDisposable
 
     internal GraphServiceClient Graph { get; }
 
+    /// <summary>The transport that replaced the network for this session (the sandbox, tests); other clients of the session (ACS) use it too.</summary>
+    internal HttpMessageHandler? Transport { get; init; }
+
     /// <summary>
     /// Writes an in-process sandbox's state back to the file it was loaded from, so the next session
     /// (Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath, or the next acsteams run) continues from it.

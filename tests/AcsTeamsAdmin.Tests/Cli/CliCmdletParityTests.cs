@@ -11,11 +11,13 @@ namespace AcsTeamsAdmin.Tests.Cli;
 public sealed class CliCmdletParityTests : IDisposable
 {
     // Parameters that cannot exist on a command line: an X509Certificate2 object, and the
-    // MicrosoftTeams objects Test-AcsAnonymousJoinPolicy takes (on a command line they come in its --path file).
+    // MicrosoftTeams objects Test-AcsAnonymousJoinPolicy takes (on a command line they come in its --path file),
+    // and New-AcsIdentity's piped objects (each one identity; on a command line --count says how many).
     private static readonly Dictionary<string, HashSet<string>> ObjectOnlyParameters = new()
     {
         ["Connect-AcsTeamsAdmin"] = ["Certificate"],
         ["Test-AcsAnonymousJoinPolicy"] = ["MeetingConfiguration", "AcsFederationConfiguration", "ExternalAccessPolicy"],
+        ["New-AcsIdentity"] = ["InputObject"],
     };
 
     private static bool IsObjectOnly(string cmdlet, string parameter) =>

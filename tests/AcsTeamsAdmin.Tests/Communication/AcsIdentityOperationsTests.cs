@@ -41,11 +41,11 @@ public class AcsIdentityOperationsTests
     }
 
     [Theory]
-    [InlineData("expired", "TeamsToken", "expired")]
-    [InlineData("graph", "TeamsToken", "not for Azure Communication Services")]
-    [InlineData("callsOnly", "TeamsToken", "Teams.ManageChats")]
-    [InlineData("otherUser", "UserId", "belongs to user")]
-    [InlineData("notJwt", "TeamsToken", "not a JWT")]
+    [InlineData("expired", "AadToken", "expired")]
+    [InlineData("graph", "AadToken", "not for Azure Communication Services")]
+    [InlineData("callsOnly", "AadToken", "Teams.ManageChats")]
+    [InlineData("otherUser", "UserObjectId", "belongs to user")]
+    [InlineData("notJwt", "AadToken", "not a JWT")]
     public async Task The_exchange_checks_the_Teams_token_locally_and_precisely_before_any_request(string kind, string parameter, string reason)
     {
         using var sandbox = new SandboxService();

@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using AcsTeamsAdmin.Engine.Communication;
+using AcsTeamsAdmin.Engine.Identifiers;
+using AcsTeamsAdmin.Infrastructure;
+
+namespace AcsTeamsAdmin.Commands;
+
+/// <summary>
+/// Exchanges a Teams user's Entra token (Teams.ManageCalls and Teams.ManageChats of ACS) for an ACS access
+/// token. The Entra token is checked locally first (a JWT, not expired, for ACS, both scopes, issued to
+/// -ClientId for -UserObjectId): each problem gets its own message and no request is sent. Binds by property
+/// name, so `Get-AcsTeamsUserAadToken ... | Convert-AadTokenToTeamsToken` works.
+/// </summary>
+[Cmdlet(VerbsData.Convert, "AadTokenToTeamsToken")]
+[OutputType(typeof(AcsSecureAccessToken), typeof(AcsAccessToken))]
+public sealed class ConvertAadTokenToTeamsTokenCommand : AcsCmdlet
+{
+    private IAcsIdentityClient? _client;
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Token")]
+    [ValidateNotNull]
+    public object AadToken { get; set; } = "";
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("AppId")]
+    public string ClientId { get; set; } = "";
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ObjectId")]
+    public string UserObjectId { get; set; } = "";
+
+    [Parameter]
+    public SwitchParameter AsPlainText { get; set; }
+
+    protected override Task BeginProcessingAsync()
+    {
+        _client = CreateClient(CreateOperationContext().Log);
+        return Task.CompletedTask;
+    }
+
+    protected override async Task ProcessRecordAsync()
+    {
+        var exchange = new TeamsUserTokenExchange(
+            SecretParameter.Read(AadToken, "AadToken", "token") ?? "",
+            AppId.Parse(ClientId, "ClientId"),
+            Engine.Validation.InputParser.ParseGuid("UserObjectId", UserObjectId, "it is the Teams user's object id (the Entra token's oid claim; Get-AcsTeamsUserAadToken returns it)."));
+        var token = await AcsIdentityOperations.ExchangeTeamsUserTokenAsync(_client!, exchange, CreateOperationContext()).ConfigureAwait(false);
+        PostObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
+    }
+}

@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using AcsTeamsAdmin.Engine.TeamsUsers;
+using AcsTeamsAdmin.Engine.Tokens;
+using AcsTeamsAdmin.Infrastructure;
+
+namespace AcsTeamsAdmin.Commands;
+
+/// <summary>
+/// Signs a Teams user in to an app with MSAL and returns their Entra token for ACS (Teams.ManageCalls and
+/// Teams.ManageChats), ready for Convert-AadTokenToTeamsToken: silently from this session's MSAL cache when it
+/// can, else through the system browser or (-UseDeviceCode) a device code. After Connect-AcsTeamsAdmin -Sandbox
+/// the sign-in happens in the sandbox.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "AcsTeamsUserAadToken")]
+[OutputType(typeof(TeamsUserAadToken), typeof(TeamsUserAadPlainToken))]
+public sealed class GetAcsTeamsUserAadTokenCommand : AsyncCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("AppId")]
+    public string ClientId { get; set; } = "";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? TenantId { get; set; }
+
+    [Parameter]
+    public SwitchParameter UseDeviceCode { get; set; }
+
+    [Parameter]
+    [Alias("UserPrincipalName", "LoginHint")]
+    public string? Account { get; set; }
+
+    [Parameter]
+    public string? AuthorityHost { get; set; }
+
+    [Parameter]
+    public SwitchParameter AsPlainText { get; set; }
+
+    protected override async Task ProcessRecordAsync()
+    {
+        var session = PipelineRunspace is { } runspace ? ConnectionStore.Get(runspace) : null;
+
+        var request = TeamsUserTokenRequest.Parse(ClientId, TenantId, UseDeviceCode, Account, AuthorityHost, session);
+        var token = await TeamsUserSignIn.AcquireAsync(request, session, CreateOperationContext()).ConfigureAwait(false);
+        PostObject(AsPlainText ? token : new TeamsUserAadToken
+        {
+            Token = SecureText.From(token.Token),
+            ExpiresOn = token.ExpiresOn,
+            TenantId = token.TenantId,
+            UserObjectId = token.UserObjectId,
+            ClientId = token.ClientId,
+            UserPrincipalName = token.UserPrincipalName,
+            Scopes = token.Scopes,
+            Source = token.Source,
+        });
+    }
+}

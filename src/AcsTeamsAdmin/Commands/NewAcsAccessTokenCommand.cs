@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using AcsTeamsAdmin.Engine.Communication;
+using AcsTeamsAdmin.Infrastructure;
+
+namespace AcsTeamsAdmin.Commands;
+
+/// <summary>
+/// Issues a token for an existing ACS identity (piped from New-AcsIdentity by its Id). The token is a SecureString
+/// unless -AsPlainText, as with Get-AzAccessToken.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "AcsAccessToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(AcsSecureAccessToken), typeof(AcsAccessToken))]
+public sealed class NewAcsAccessTokenCommand : AcsCmdlet
+{
+    private IAcsIdentityClient? _client;
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    public string IdentityId { get; set; } = "";
+
+    [Parameter(Mandatory = true)]
+    [ArgumentCompleter(typeof(AcsTokenScopeCompleter))]
+    public string[] Scope { get; set; } = [];
+
+    [Parameter]
+    public int? ExpiresInMinutes { get; set; }
+
+    [Parameter]
+    public SwitchParameter AsPlainText { get; set; }
+
+    protected override Task BeginProcessingAsync()
+    {
+        _ = AcsTokenScopes.Parse(Scope);
+        _ = ExpiresInMinutes is { } minutes ? AcsTokenLifetime.Parse(minutes) : (AcsTokenLifetime?)null;
+        _client = CreateClient(CreateOperationContext().Log);
+        return Task.CompletedTask;
+    }
+
+    protected override async Task ProcessRecordAsync()
+    {
+        var identity = AcsIdentityId.Parse(IdentityId);
+        var request = new AcsTokenRequest(AcsTokenScopes.Parse(Scope), ExpiresInMinutes is { } minutes ? AcsTokenLifetime.Parse(minutes) : null);
+        if (await AcsIdentityOperations.NewAccessTokenAsync(_client!, identity, request, CreateOperationContext()).ConfigureAwait(false) is { } token)
+        {
+            PostObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
+        }
+    }
+}

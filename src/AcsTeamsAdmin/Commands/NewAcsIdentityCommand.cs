@@ -1,0 +1,119 @@
+using System.Management.Automation;
+using AcsTeamsAdmin.Engine.Communication;
+using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Operations;
+using AcsTeamsAdmin.Infrastructure;
+
+namespace AcsTeamsAdmin.Commands;
+
+/// <summary>
+/// Creates ACS (bring-your-own) identities, optionally each with a first token. One per piped object
+/// (`1..500 | New-AcsIdentity`) or -Count of them, with at most -ThrottleLimit requests at once; identities are
+/// written as they are created (completion order), and a failed one is a non-terminating error.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "AcsIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(AcsIdentity))]
+public sealed class NewAcsIdentityCommand : AcsCmdlet
+{
+    private AcsIdentityBatch? _batch;
+    private OperationContext? _context;
+
+    /// <summary>Each piped object creates one identity; its value is not used.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public object? InputObject { get; set; }
+
+    [Parameter(Position = 0)]
+    [ValidateRange(1, 100000)]
+    public int Count { get; set; } = 1;
+
+    [Parameter]
+    [ArgumentCompleter(typeof(AcsTokenScopeCompleter))]
+    public string[]? Scope { get; set; }
+
+    [Parameter]
+    public int? ExpiresInMinutes { get; set; }
+
+    [Parameter]
+    public int ThrottleLimit { get; set; } = AcsIdentityBatch.DefaultThrottleLimit;
+
+    protected override Task BeginProcessingAsync()
+    {
+        // Everything is parsed before the first request.
+        AcsTokenRequest? token = null;
+        if (Scope is not null || ExpiresInMinutes is not null)
+        {
+            if (Scope is null)
+            {
+                throw AcsTeamsAdminException.InvalidInput("ExpiresInMinutes", ExpiresInMinutes, "applies to the first token, and no -Scope asks for one.",
+                    "Add -Scope (chat, voip, ...) to create each identity with a token, or drop -ExpiresInMinutes.", ErrorIds.ConflictingParameters);
+            }
+
+            token = new AcsTokenRequest(AcsTokenScopes.Parse(Scope), ExpiresInMinutes is { } minutes ? AcsTokenLifetime.Parse(minutes) : null);
+        }
+
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Count)) && MyInvocation.ExpectingInput)
+        {
+            throw new AcsTeamsAdminException(ErrorIds.ConflictingParameters, FailureCategory.InvalidArgument,
+                "-Count and pipeline input both say how many identities to create; use one.", "Pipe objects (1..500 | New-AcsIdentity) or pass -Count 500.");
+        }
+
+        var throttle = AcsIdentityBatch.ParseThrottleLimit(ThrottleLimit);
+        var log = new BufferedOperationLog();
+        _context = CreateOperationContext();
+        _batch = new AcsIdentityBatch(CreateClient(log), token, throttle, MyInvocation.ExpectingInput ? null : Count, log, _context);
+        return Task.CompletedTask;
+    }
+
+    protected override async Task ProcessRecordAsync()
+    {
+        if (MyInvocation.ExpectingInput)
+        {
+            await _batch!.AddAsync().ConfigureAwait(false);
+            Write(_batch.TakeFinished());
+        }
+    }
+
+    protected override async Task EndProcessingAsync()
+    {
+        if (!MyInvocation.ExpectingInput)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                await _batch!.AddAsync().ConfigureAwait(false);
+                Write(_batch.TakeFinished());
+            }
+        }
+
+        Write(await _batch!.CompleteAsync().ConfigureAwait(false));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _batch?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void Write(IReadOnlyList<WorkResult<AcsIdentity>> results)
+    {
+        foreach (var result in results)
+        {
+            switch (result.Error)
+            {
+                case null:
+                    PostObject(result.Value);
+                    break;
+                case AcsTeamsAdminException failure:
+                    PostError(ErrorRecordFactory.Create(failure));
+                    break;
+                default:
+                    // Cancellation (Ctrl+C) and defects end the command.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(result.Error);
+                    break;
+            }
+        }
+    }
+}
