@@ -33,6 +33,8 @@
         'Get-AcsTeamsApplication'
         'New-AcsTeamsApplication'
         'Set-AcsVoipPermission'
+        'Test-AcsTeamsReadiness'
+        'Initialize-AcsTeams'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

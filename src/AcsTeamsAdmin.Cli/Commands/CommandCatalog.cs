@@ -14,6 +14,7 @@ internal static class CommandCatalog
         .. ConsentCommands.All,
         .. TeamsCommands.All,
         .. ApplicationCommands.All,
+        .. ReadinessCommands.All,
     ];
 
     public static CliCommand? Find(string name) =>
