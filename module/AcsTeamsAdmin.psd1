@@ -40,6 +40,8 @@
         'Revoke-AcsAccessToken'
         'Remove-AcsIdentity'
         'ConvertFrom-AcsToken'
+        'Test-AcsTeamsReadiness'
+        'Initialize-AcsTeams'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -16,6 +16,7 @@ internal static class CommandCatalog
         .. ApplicationCommands.All,
         .. AcsIdentityCommands.All,
         .. AcsTokenCommands.All,
+        .. ReadinessCommands.All,
     ];
 
     public static CliCommand? Find(string name) =>

@@ -15,6 +15,17 @@ internal static class TextOutput
         ArgumentNullException.ThrowIfNull(values);
         foreach (var group in values.GroupBy(value => value.GetType()))
         {
+            if (group.Key == typeof(string))
+            {
+                // A text result (a markdown report) is printed as is, as PowerShell prints a string.
+                foreach (var text in group)
+                {
+                    writer.Write(text);
+                }
+
+                continue;
+            }
+
             var columns = DisplayColumns.For(group.Key);
             var rows = group.Select(value => columns.Select(column => Format(group.Key.GetProperty(column)?.GetValue(value))).ToArray()).ToArray();
             if (rows.Length == 1)

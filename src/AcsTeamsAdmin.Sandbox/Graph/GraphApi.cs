@@ -66,7 +66,15 @@ internal static partial class GraphApi
             key = segments[1];
         }
 
-        var tooDeep = segments.Length > (match.Groups["key"].Success ? 1 : 2);
+        // One navigation is modelled: a service principal's delegated grants, by id or appId key
+        // (GET /servicePrincipals(appId='...')/oauth2PermissionGrants), which needs no object id known beforehand.
+        var keySegments = match.Groups["key"].Success ? 1 : 2;
+        if (name == "servicePrincipals" && key is not null && segments.Length == keySegments + 1 && segments[^1] == "oauth2PermissionGrants")
+        {
+            return ServicePrincipalsApi.Grants(c, keyProperty, key);
+        }
+
+        var tooDeep = segments.Length > keySegments;
         if (tooDeep)
         {
             throw GraphErrors.NoSuchSegment(segments[^1]);

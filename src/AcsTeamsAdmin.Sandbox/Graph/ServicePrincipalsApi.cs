@@ -73,6 +73,22 @@ internal static class ServicePrincipalsApi
         }
     }
 
+    /// <summary>GET /servicePrincipals/{key}/oauth2PermissionGrants: the grants whose client is this principal; 404 when there is no such principal.</summary>
+    public static SandboxResponse Grants(GraphContext c, string? keyProperty, string key)
+    {
+        if (c.Request.Method != "GET")
+        {
+            throw GraphErrors.MethodNotAllowed();
+        }
+
+        GraphPermissions.Demand(c.Caller, GraphOperation.ReadGrants);
+        var sp = GraphContext.IsAppIdKey(keyProperty, key) ? DirectoryQueries.FindServicePrincipal(c.Tenant, key) : DirectoryQueries.FindServicePrincipalById(c.Tenant, key);
+        var id = DirectoryQueries.Str(sp ?? throw GraphErrors.NotFound(key), "id");
+        var grants = c.Tenant.OAuth2PermissionGrants.Where(g => DirectoryQueries.Is(g, "clientId", id)).ToList();
+        var query = ODataQuery.Parse(c.Request, "oAuth2PermissionGrant", [], GraphObjects.Grant(Guid.Empty.ToString(), Guid.Empty.ToString(), "AllPrincipals", null, ""));
+        return SandboxResponse.Json(200, query.Page(query.Apply(grants).ToList(), c.Request, c.GraphBase, $"servicePrincipals('{id}')/oauth2PermissionGrants", c.Data.Settings.DefaultPageSize));
+    }
+
     private static JsonObject Create(GraphContext c, string appId, JsonObject body)
     {
         GraphContext.RequireGuid(appId);

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text.Json;
+using AcsTeamsAdmin.Engine.Connections;
+using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Graph;
+using AcsTeamsAdmin.Engine.Http;
+using AcsTeamsAdmin.Engine.Operations;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
+
+namespace AcsTeamsAdmin.Engine.Readiness;
+
+/// <summary>
+/// Sends GET steps as Graph JSON batches (POST /$batch, at most 20 steps each) through the connection's
+/// own Graph request adapter, so the batch itself passes our retry handler, authentication and error
+/// mapping like any other call. Inside a batch each step has its own status: a 429/503/504 step is
+/// sent again in a smaller batch of only the failed steps, after the longest Retry-After they gave
+/// (or our back-off), within <see cref="RetryLimits"/>; a 404 step is an answer ("none"); any other
+/// failure is mapped as if the call had been made alone.
+/// </summary>
+internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, OperationContext context, RetryLimits? limits = null)
+{
+    /// <summary>Graph's limit on the steps of one batch.</summary>
+    public const int MaxStepsPerBatch = 20;
+
+    private static readonly int[] TransientStatuses = [429, 503, 504];
+
+    private readonly RetryLimits _limits = limits ?? RetryLimits.Default;
+
+    /// <summary>How many POST /$batch requests this reader sent (retries of failed steps included).</summary>
+    public int BatchesSent { get; private set; }
+
+    /// <summary>Every step's reply by id. <paramref name="steps"/> may hold more than 20: they go in ceil(n/20) batches.</summary>
+    public async Task<IReadOnlyDictionary<string, GraphBatchReply>> ReadAsync(IReadOnlyList<GraphBatchStep> steps, Action<int, int>? onBatch = null)
+    {
+        var replies = new Dictionary<string, GraphBatchReply>(StringComparer.Ordinal);
+        var chunks = steps.Chunk(MaxStepsPerBatch).ToArray();
+        for (var index = 0; index < chunks.Length; index++)
+        {
+            onBatch?.Invoke(index + 1, chunks.Length);
+            foreach (var reply in await ReadChunkAsync(chunks[index]).ConfigureAwait(false))
+            {
+                replies[reply.Id] = reply;
+            }
+        }
+
+        return replies;
+    }
+
+    private async Task<IReadOnlyList<GraphBatchReply>> ReadChunkAsync(IReadOnlyList<GraphBatchStep> chunk)
+    {
+        var done = new List<GraphBatchReply>();
+        var pending = chunk;
+        for (var attempt = 0; ; attempt++)
+        {
+            var answers = await SendAsync(pending).ConfigureAwait(false);
+            var retry = new List<GraphBatchStep>();
+            TimeSpan? wait = null;
+            foreach (var step in pending)
+            {
+                if (!answers.TryGetValue(step.Id, out var answer))
+                {
+                    throw new AcsTeamsAdminException(ErrorIds.UnexpectedResponse, FailureCategory.InvalidResult,
+                        $"{step.WhatFailed}: Microsoft Graph's batch answer has no reply for step {step.Id}.",
+                        "Run the command again; re-running is safe (it only reads).", step.Target);
+                }
+
+                if (TransientStatuses.Contains(answer.Status) && attempt < _limits.MaxRetries)
+                {
+                    retry.Add(step);
+                    var after = answer.RetryAfter ?? Backoff(attempt);
+                    wait = wait is null || after > wait ? after : wait;
+                    continue;
+                }
+
+                if (answer.Status is >= 200 and < 300 or 404)
+                {
+                    done.Add(new GraphBatchReply(step.Id, answer.Status, answer.Body));
+                    continue;
+                }
+
+                throw Failure(step, answer);
+            }
+
+            if (retry.Count == 0)
+            {
+                return done;
+            }
+
+            if (wait > _limits.MaxDelay)
+            {
+                // Blocking a runbook for longer than the limit is worse than failing: report the throttling.
+                throw Failure(retry[0], answers[retry[0].Id]);
+            }
+
+            context.Log.Verbose($"Microsoft Graph asked to retry {retry.Count} of {pending.Count} batch step(s) ({string.Join(", ", retry.Select(step => step.Id))}); retrying only those in {wait!.Value.TotalSeconds:0.###} s (retry {attempt + 1} of {_limits.MaxRetries}).");
+            await Task.Delay(wait.Value, context.CancellationToken).ConfigureAwait(false);
+            pending = retry;
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var delay = TimeSpan.FromTicks(_limits.BaseDelay.Ticks * (1L << Math.Min(attempt, 16)));
+        return delay > _limits.MaxDelay ? _limits.MaxDelay : delay;
+    }
+
+    private async Task<IReadOnlyDictionary<string, StepAnswer>> SendAsync(IReadOnlyList<GraphBatchStep> steps)
+    {
+        var adapter = connection.Graph.RequestAdapter;
+        var request = new RequestInformation
+        {
+            HttpMethod = Method.POST,
+            UrlTemplate = "{+baseurl}/$batch",
+        };
+        request.PathParameters["baseurl"] = adapter.BaseUrl ?? string.Empty;
+        request.Headers.Add("Accept", "application/json");
+        request.SetStreamContent(new MemoryStream(Body(steps)), "application/json");
+        var errors = new Dictionary<string, ParsableFactory<IParsable>> { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
+        var what = steps.Count == 1 ? steps[0].WhatFailed : $"Reading {steps.Count} directory objects in one Microsoft Graph batch";
+
+        BatchesSent++;
+        var stream = await GraphCall.RunAsync(
+            () => adapter.SendPrimitiveAsync<Stream>(request, errors, context.CancellationToken),
+            what, steps[0].Target, steps[0].RequiredPermission, context.CancellationToken).ConfigureAwait(false)
+            ?? throw new AcsTeamsAdminException(ErrorIds.UnexpectedResponse, FailureCategory.InvalidResult,
+                $"{what}: Microsoft Graph answered the batch with no body.", "Run the command again; re-running is safe (it only reads).", steps[0].Target);
+        JsonDocument document;
+        await using (stream.ConfigureAwait(false))
+        {
+            document = await JsonDocument.ParseAsync(stream, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        }
+
+        using var parsed = document;
+        var answers = new Dictionary<string, StepAnswer>(StringComparer.Ordinal);
+        if (document.RootElement.TryGetProperty("responses", out var responses) && responses.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var response in responses.EnumerateArray())
+            {
+                var id = response.TryGetProperty("id", out var idValue) ? idValue.ToString() : string.Empty;
+                var status = response.TryGetProperty("status", out var statusValue) && statusValue.TryGetInt32(out var code) ? code : 0;
+                JsonElement? body = response.TryGetProperty("body", out var bodyValue) ? bodyValue.Clone() : null;
+                answers[id] = new StepAnswer(status, body, RetryAfterOf(response));
+            }
+        }
+
+        return answers;
+    }
+
+    private static byte[] Body(IReadOnlyList<GraphBatchStep> steps)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("requests");
+            foreach (var step in steps)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", step.Id);
+                writer.WriteString("method", "GET");
+                writer.WriteString("url", step.Url);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static TimeSpan? RetryAfterOf(JsonElement response)
+    {
+        if (!response.TryGetProperty("headers", out var headers) || headers.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var header in headers.EnumerateObject())
+        {
+            if (string.Equals(header.Name, "Retry-After", StringComparison.OrdinalIgnoreCase)
+                && double.TryParse(header.Value.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                && seconds >= 0 && double.IsFinite(seconds))
+            {
+                return TimeSpan.FromSeconds(seconds);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A failed step, mapped exactly as the same call made alone would be (ServiceErrorMap, the permission a 403 needs).</summary>
+    private static AcsTeamsAdminException Failure(GraphBatchStep step, StepAnswer answer)
+    {
+        var error = answer.Body is { } body && body.ValueKind == JsonValueKind.Object
+            ? new JsonParseNode(body).GetObjectValue(ODataError.CreateFromDiscriminatorValue) ?? new ODataError()
+            : new ODataError();
+        error.ResponseStatusCode = answer.Status;
+        return GraphCall.Translate(error, step.WhatFailed, step.Target, step.RequiredPermission);
+    }
+
+    private sealed record StepAnswer(int Status, JsonElement? Body, TimeSpan? RetryAfter);
+}

@@ -1,0 +1,93 @@
+using AcsTeamsAdmin.Engine.Communication;
+using AcsTeamsAdmin.Engine.Connections;
+using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Operations;
+
+namespace AcsTeamsAdmin.Engine.Readiness;
+
+/// <summary>
+/// Test-AcsTeamsReadiness: every check of a tenant and its client apps, from ONE Graph $batch per 20
+/// reads (one shared read of the ACS service principal, two per app), then the optional ACS endpoint
+/// probe and the local Teams token check. Reads only: nothing is changed, so no ShouldChange.
+/// Graph permissions: Application.Read.All and DelegatedPermissionGrant.Read.All (or Directory.Read.All).
+/// </summary>
+public static class ReadinessOperations
+{
+    private const int ProgressActivity = 5;
+
+    public static async Task<IReadOnlyList<ReadinessCheck>> TestAsync(AcsTeamsAdminConnection connection, ReadinessRequest request, OperationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var appIds = request.AppIds.Distinct().ToArray();
+        var steps = new List<GraphBatchStep> { ReadinessReads.AcsStep() };
+        for (var index = 0; index < appIds.Length; index++)
+        {
+            steps.AddRange(ReadinessReads.AppSteps(appIds[index], index));
+        }
+
+        const string Activity = "Checking ACS Teams readiness";
+        var reader = new GraphBatchReader(connection, context);
+        var replies = await reader.ReadAsync(steps, (batch, batches) =>
+            context.Progress.Report(new OperationProgress(ProgressActivity, Activity,
+                $"Microsoft Graph batch {batch} of {batches} ({steps.Count} reads for {appIds.Length} app(s))", (batch - 1) * 100 / batches))).ConfigureAwait(false);
+        context.Log.Verbose($"Read {steps.Count} directory object(s) in {reader.BatchesSent} Microsoft Graph batch request(s).");
+
+        var tenant = ReadinessReads.Tenant(connection, replies[ReadinessReads.AcsStepId]);
+        var results = ReadinessRules.Tenant.Select(rule => Result(rule.Name, rule.AppliesTo, rule.Evaluate(tenant), tenant, null)).ToList();
+        for (var index = 0; index < appIds.Length; index++)
+        {
+            var app = await ReadinessReads.AppAsync(connection, appIds[index],
+                replies[ReadinessReads.AppStepId(index)], replies[ReadinessReads.GrantsStepId(index)], request.MultiTenant, context).ConfigureAwait(false);
+            results.AddRange(ReadinessRules.App.Select(rule => Result(rule.Name, rule.AppliesTo, rule.Evaluate(tenant, app), tenant, app.AppId.ToString())));
+        }
+
+        results.Add(await EndpointAsync(request, tenant, context).ConfigureAwait(false));
+        results.Add(TeamsToken(request, tenant));
+        context.Progress.Report(new OperationProgress(ProgressActivity, Activity, "Done", 100, Completed: true));
+        return results;
+    }
+
+    private static async Task<ReadinessCheck> EndpointAsync(ReadinessRequest request, TenantFacts tenant, OperationContext context)
+    {
+        var outcome = request.AcsClient is { } client
+            ? await AcsEndpointProbe.RunAsync(client, context.CancellationToken).ConfigureAwait(false)
+            : RuleOutcome.Skipped("No ACS resource given (-AcsEndpoint or -AcsConnectionString).");
+        return Result(ReadinessCheckNames.AcsEndpoint, ReadinessAppliesTo.Both, outcome, tenant, null);
+    }
+
+    private static ReadinessCheck TeamsToken(ReadinessRequest request, TenantFacts tenant)
+    {
+        if (request.TeamsToken is not { } exchange)
+        {
+            return Result(ReadinessCheckNames.TeamsUserToken, ReadinessAppliesTo.TeamsIdentity,
+                RuleOutcome.Skipped("No Teams user token given (-TeamsUserToken with -TeamsUserId)."), tenant, null);
+        }
+
+        RuleOutcome outcome;
+        try
+        {
+            var claims = TeamsTokenPrecheck.Check(exchange, request.Time.GetUtcNow(), "TeamsUserToken");
+            outcome = RuleOutcome.Pass($"The token of {claims.UserPrincipalName ?? exchange.UserId.ToString()} would pass the exchange's checks: audience Azure Communication Services, both Teams scopes, app {exchange.AppId}, user {exchange.UserId}, not expired (its signature is checked by the service).");
+        }
+        catch (AcsTeamsAdminException error) when (error.ErrorId == ErrorIds.TeamsTokenUnusable)
+        {
+            outcome = RuleOutcome.Fail(error.Message, error.RecommendedAction);
+        }
+
+        return Result(ReadinessCheckNames.TeamsUserToken, ReadinessAppliesTo.TeamsIdentity, outcome, tenant, exchange.AppId.ToString());
+    }
+
+    private static ReadinessCheck Result(string name, ReadinessAppliesTo appliesTo, RuleOutcome outcome, TenantFacts tenant, string? appId) => new()
+    {
+        Name = name,
+        Status = outcome.Status,
+        Detail = outcome.Detail,
+        Remedy = outcome.Remedy,
+        AppliesTo = appliesTo,
+        TenantId = tenant.TenantId,
+        AppId = appId,
+    };
+}

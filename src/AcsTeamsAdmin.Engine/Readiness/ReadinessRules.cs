@@ -1,0 +1,152 @@
+using AcsTeamsAdmin.Engine.Applications;
+using AcsTeamsAdmin.Engine.Connections;
+using AcsTeamsAdmin.Engine.Consent;
+using AcsTeamsAdmin.Engine.ServicePrincipals;
+
+namespace AcsTeamsAdmin.Engine.Readiness;
+
+/// <summary>
+/// The checks over the batch's reads, as data: each rule names its check, its identity model and a
+/// pure function of the facts. Every Fail names the command that fixes it, with the real ids, exactly
+/// as the fixing cmdlet accepts it (a test runs each one and checks again). A check that depends on
+/// another's failure says Skipped rather than failing too: one missing thing, one failing line.
+/// </summary>
+internal static class ReadinessRules
+{
+    public static IReadOnlyList<TenantRule> Tenant { get; } =
+    [
+        new(ReadinessCheckNames.Cloud, ReadinessAppliesTo.Both, CheckCloud),
+        new(ReadinessCheckNames.AcsServicePrincipal, ReadinessAppliesTo.TeamsIdentity, CheckAcsPrincipal),
+    ];
+
+    public static IReadOnlyList<AppRule> App { get; } =
+    [
+        new(ReadinessCheckNames.AppRegistration, ReadinessAppliesTo.TeamsIdentity, CheckRegistration),
+        new(ReadinessCheckNames.AppAcsPermissions, ReadinessAppliesTo.TeamsIdentity, CheckPermissions),
+        new(ReadinessCheckNames.AppPublicClientFlows, ReadinessAppliesTo.TeamsIdentity, CheckPublicClientFlows),
+        new(ReadinessCheckNames.AppRedirectUri, ReadinessAppliesTo.TeamsIdentity, CheckRedirectUri),
+        new(ReadinessCheckNames.AppSignInAudience, ReadinessAppliesTo.TeamsIdentity, CheckAudience),
+        new(ReadinessCheckNames.AppPublisher, ReadinessAppliesTo.TeamsIdentity, CheckPublisher),
+        new(ReadinessCheckNames.ClientServicePrincipal, ReadinessAppliesTo.TeamsIdentity, CheckClientPrincipal),
+        new(ReadinessCheckNames.AdminConsent, ReadinessAppliesTo.TeamsIdentity, CheckConsent),
+    ];
+
+    private static RuleOutcome CheckCloud(TenantFacts tenant) =>
+        CloudEndpoints.For(tenant.Cloud).IsGovernment
+            ? RuleOutcome.Warning($"Connected to {tenant.Cloud}: Azure Communication Services interoperability with Teams is not offered in Microsoft 365 government clouds (GCC, GCC High, DoD); ACS users and Teams identities may not reach this tenant's Teams.")
+            : RuleOutcome.Pass($"Connected to the {tenant.Cloud} cloud, where ACS Teams interoperability is offered.");
+
+    private static RuleOutcome CheckAcsPrincipal(TenantFacts tenant) =>
+        tenant.AcsPrincipalId is { } id
+            ? RuleOutcome.Pass($"The tenant has the Azure Communication Services service principal ({id}).")
+            : RuleOutcome.Fail($"The tenant has no service principal for Azure Communication Services (appId {AcsFirstPartyApp.AppId}): Teams users' sign-in to an ACS app fails with \"...lacks a service principal for ... (Azure Communication Services)\".",
+                "New-AcsTeamsServicePrincipal");
+
+    private static RuleOutcome CheckRegistration(TenantFacts tenant, AppFacts app) =>
+        app.Registration is { } registration
+            ? RuleOutcome.Pass($"The app registration '{registration.DisplayName}' (object id {registration.Id}) is in this tenant; its settings are checked below.")
+            : RuleOutcome.Skipped($"No app registration with appId {app.AppId} in tenant {tenant.TenantId}: it is registered in another tenant (the ISV's). Run this check there, connected to that tenant, to check its permissions and settings.");
+
+    private static RuleOutcome CheckPermissions(TenantFacts tenant, AppFacts app)
+    {
+        if (app.Registration is not { } registration)
+        {
+            return NotHere(app);
+        }
+
+        var requested = registration.RequiredResourceAccess.Where(resource => resource.IsFor(AcsFirstPartyApp.AppId)).SelectMany(resource => resource.Permissions).ToArray();
+        bool Has(AcsScope scope) => tenant.AcsScopes.Where(known => known.Scope == scope).Any(known => requested.Any(permission => permission.SameAs(known.Permission)));
+        var missing = AppFacts.Required.Where(scope => !Has(scope)).Select(scope => scope.Value).ToArray();
+        var legacy = Has(AcsScope.Voip) ? " It also requests the legacy preview-era VoIP permission, which no longer does anything: it can stay or go." : string.Empty;
+        return missing.Length == 0
+            ? RuleOutcome.Pass($"'{registration.DisplayName}' requests {string.Join(" and ", AppFacts.Required.Select(scope => scope.Value))} of Azure Communication Services.{legacy}")
+            : RuleOutcome.Fail($"'{registration.DisplayName}' does not request {string.Join(" and ", missing)} of Azure Communication Services; the Teams token exchange needs both.{legacy}",
+                $"Set-AcsVoipPermission -ApplicationId {app.AppId}");
+    }
+
+    private static RuleOutcome CheckPublicClientFlows(TenantFacts tenant, AppFacts app) =>
+        app.Registration is not { } registration ? NotHere(app)
+        : registration.IsFallbackPublicClient == true
+            ? RuleOutcome.Pass($"'{registration.DisplayName}' allows public client flows (isFallbackPublicClient).")
+            : RuleOutcome.Fail($"'{registration.DisplayName}' does not allow public client flows: desktop and mobile clients (MSAL public client, as in the ACS Teams quickstart) cannot sign Teams users in.",
+                $"Set-AcsVoipPermission -ApplicationId {app.AppId} -AllowPublicClientFlows");
+
+    private static RuleOutcome CheckRedirectUri(TenantFacts tenant, AppFacts app) =>
+        app.Registration is not { } registration ? NotHere(app)
+        : registration.PublicClientRedirectUris.Count > 0
+            ? RuleOutcome.Pass($"'{registration.DisplayName}' has the public client redirect URI(s) {string.Join(", ", registration.PublicClientRedirectUris)}.")
+            : RuleOutcome.Fail($"'{registration.DisplayName}' has no public client (mobile and desktop) redirect URI: MSAL's interactive sign-in has nowhere to return.",
+                $"Set-AcsVoipPermission -ApplicationId {app.AppId} -RedirectUri {PublicClientRedirectUri.Default.Value}");
+
+    private static RuleOutcome CheckAudience(TenantFacts tenant, AppFacts app)
+    {
+        if (app.Registration is not { } registration)
+        {
+            return NotHere(app);
+        }
+
+        var audience = registration.SignInAudience ?? "(none)";
+        if (SignInAudiences.IsMultiTenant(registration.SignInAudience))
+        {
+            return RuleOutcome.Pass($"'{registration.DisplayName}' is multi-tenant ({audience}): users of customer tenants can sign in once their administrator consents.");
+        }
+
+        return app.MultiTenant
+            ? RuleOutcome.Fail($"'{registration.DisplayName}' is {audience}: users of other tenants cannot sign in, and their administrators cannot consent to it.",
+                $"Set-AcsVoipPermission -ApplicationId {app.AppId} -MultiTenant")
+            : RuleOutcome.Pass($"'{registration.DisplayName}' is {audience}: only this tenant's users can sign in (check with -MultiTenant if customers in other tenants use it).");
+    }
+
+    private static RuleOutcome CheckPublisher(TenantFacts tenant, AppFacts app)
+    {
+        if (app.Registration is not { } registration)
+        {
+            return NotHere(app);
+        }
+
+        if (!string.IsNullOrEmpty(registration.VerifiedPublisherId))
+        {
+            return RuleOutcome.Pass($"'{registration.DisplayName}' has the verified publisher {registration.VerifiedPublisherName}.");
+        }
+
+        return SignInAudiences.IsMultiTenant(registration.SignInAudience) || app.MultiTenant
+            ? RuleOutcome.Warning($"'{registration.DisplayName}' has no verified publisher (publisher domain: {registration.PublisherDomain ?? "none"}): users of customer tenants cannot consent themselves, so an administrator of every customer tenant must grant admin consent.",
+                $"Grant-AcsAdminConsent -AppId {app.AppId} (connected to each customer tenant); to lift this, verify the publisher: Entra admin center > App registrations > '{registration.DisplayName}' > Branding & properties")
+            : RuleOutcome.Pass($"'{registration.DisplayName}' has no verified publisher, which only matters for users of other tenants.");
+    }
+
+    private static RuleOutcome CheckClientPrincipal(TenantFacts tenant, AppFacts app) =>
+        app.ClientPrincipalExists
+            ? RuleOutcome.Pass($"The tenant has the service principal (enterprise application) of appId {app.AppId}.")
+            : RuleOutcome.Fail($"The tenant has no service principal for appId {app.AppId}: nobody here has signed in to or consented to the app yet.",
+                $"New-AcsTeamsServicePrincipal -AppId {app.AppId}");
+
+    private static RuleOutcome CheckConsent(TenantFacts tenant, AppFacts app)
+    {
+        if (!app.ClientPrincipalExists)
+        {
+            return RuleOutcome.Skipped($"Needs the app's service principal first (see {ReadinessCheckNames.ClientServicePrincipal}).");
+        }
+
+        if (tenant.AcsPrincipalId is not { } acs)
+        {
+            return RuleOutcome.Skipped($"Needs the Azure Communication Services service principal first (see {ReadinessCheckNames.AcsServicePrincipal}).");
+        }
+
+        var required = AppFacts.Required.Select(scope => scope.Value).ToArray();
+        var grant = app.Grants.FirstOrDefault(candidate =>
+            string.Equals(candidate.ResourceId, acs, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(candidate.ConsentType, PermissionGrants.AllPrincipals, StringComparison.OrdinalIgnoreCase));
+        var granted = GrantScopes.Split(grant?.Scope);
+        var missing = GrantScopes.Missing(granted, required);
+        return missing.Count == 0
+            ? RuleOutcome.Pass($"Tenant-wide consent covers {GrantScopes.Join(required)} (granted: {GrantScopes.Join(granted)}).")
+            : RuleOutcome.Fail(grant is null
+                    ? $"No tenant-wide (admin) consent for appId {app.AppId} to Azure Communication Services: every user would be asked, and most cannot consent."
+                    : $"The tenant-wide consent for appId {app.AppId} lacks {GrantScopes.Join(missing)} (granted: {GrantScopes.Join(granted)}).",
+                $"Grant-AcsAdminConsent -AppId {app.AppId}");
+    }
+
+    private static RuleOutcome NotHere(AppFacts app) =>
+        RuleOutcome.Skipped($"The app registration of appId {app.AppId} is not in this tenant (see {ReadinessCheckNames.AppRegistration}).");
+}

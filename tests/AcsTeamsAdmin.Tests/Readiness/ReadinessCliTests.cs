@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using AcsTeamsAdmin.Cli;
+using AcsTeamsAdmin.Tests.Support;
+
+namespace AcsTeamsAdmin.Tests.Readiness;
+
+/// <summary>acsteams Initialize-AcsTeams and Test-AcsTeamsReadiness: exit codes for CI, the README's main command, no secret in output.</summary>
+public class ReadinessCliTests
+{
+    [Fact]
+    public async Task The_README_main_command_exits_0_on_a_fresh_sandbox_and_a_second_run_changes_nothing()
+    {
+        var arguments = ReadmeMainCommand();
+        Assert.Equal("Initialize-AcsTeams", arguments[0]);
+        var state = Path.Combine(Path.GetTempPath(), $"acsteams-{Guid.NewGuid():N}.json");
+        try
+        {
+            var first = await CliRun.Invoke([.. arguments, "--sandbox-state-path", state, "--output", "json"]);
+            var second = await CliRun.Invoke([.. arguments, "--sandbox-state-path", state, "--output", "json"]);
+
+            Assert.Equal(CliApplication.Success, first.ExitCode);
+            Assert.Equal(CliApplication.Success, second.ExitCode);
+            Assert.Equal(["Changed", "Changed", "Changed"], Results(first));
+            Assert.Equal(["NoChange", "NoChange", "NoChange"], Results(second));
+            Assert.DoesNotContain("\"Fail\"", second.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(state);
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_check_makes_Test_AcsTeamsReadiness_exit_1_without_an_error_line()
+    {
+        var run = await CliRun.Invoke("Test-AcsTeamsReadiness", "--sandbox", "--output", "json");
+
+        Assert.Equal(CliApplication.Failed, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var acs = json.RootElement.EnumerateArray().Single(check => check.GetProperty("Name").GetString() == "AcsServicePrincipal");
+        Assert.Equal("Fail", acs.GetProperty("Status").GetString());
+        Assert.Equal("New-AcsTeamsServicePrincipal", acs.GetProperty("Remedy").GetString());
+        Assert.DoesNotContain("error", run.Stderr, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task What_if_lists_the_plan_and_writes_nothing()
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"acsteams-{Guid.NewGuid():N}.json");
+        try
+        {
+            var plan = await CliRun.Invoke([.. ReadmeMainCommand(), "--sandbox-state-path", state, "--what-if", "--output", "json"]);
+            var real = await CliRun.Invoke([.. ReadmeMainCommand(), "--sandbox-state-path", state, "--output", "json"]);
+
+            Assert.Equal(["WouldChange", "WouldChange", "WouldChange"], Results(plan));
+            Assert.Contains("What if:", plan.Stderr, StringComparison.Ordinal);
+            Assert.Equal(["Changed", "Changed", "Changed"], Results(real));
+        }
+        finally
+        {
+            File.Delete(state);
+        }
+    }
+
+    [Theory]
+    [InlineData("--app-id", "not-a-guid", "--app-id")]
+    [InlineData("--acs-endpoint", "ftp://contoso", "--acs-endpoint")]
+    [InlineData("--teams-user-id", "adele", "--teams-user-token")]
+    public async Task Bad_input_fails_with_exit_1_naming_the_option(string option, string value, string named)
+    {
+        var run = await CliRun.Invoke("Test-AcsTeamsReadiness", "--sandbox", option, value);
+
+        Assert.Equal(CliApplication.Failed, run.ExitCode);
+        Assert.Contains(named, run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
+    public async Task A_rejected_ACS_access_key_fails_the_endpoint_check_without_showing_the_key()
+    {
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+        var run = await CliRun.Invoke("Test-AcsTeamsReadiness", "--sandbox", "--verbose", "--debug", "--output", "json",
+            "--acs-connection-string", $"endpoint=https://sandbox.acsteams.invalid/;accesskey={key}");
+
+        Assert.Equal(CliApplication.Failed, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var probe = json.RootElement.EnumerateArray().Single(check => check.GetProperty("Name").GetString() == "AcsEndpoint");
+        Assert.Equal("Fail", probe.GetProperty("Status").GetString());
+        Assert.DoesNotContain(key, run.Stdout + run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(key[..12], run.Stdout + run.Stderr, StringComparison.Ordinal);
+    }
+
+    private static string[] Results(CliRun run)
+    {
+        using var json = JsonDocument.Parse(run.Stdout);
+        return json.RootElement.EnumerateArray().Where(item => item.TryGetProperty("Order", out _)).Select(step => step.GetProperty("Result").GetString()!).ToArray();
+    }
+
+    /// <summary>The first line of the README's first code block, after "--", up to the comment.</summary>
+    private static string[] ReadmeMainCommand()
+    {
+        var readme = File.ReadAllLines(Path.Combine(RepositoryLayout.Root, "README.md"));
+        var line = readme.SkipWhile(text => !text.StartsWith("```", StringComparison.Ordinal)).Skip(1).First();
+        var command = line.Split('#')[0];
+        return command[(command.IndexOf(" -- ", StringComparison.Ordinal) + 4)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+}
