@@ -2,19 +2,28 @@ using AcsTeamsAdmin.HelpBuilder;
 using AcsTeamsAdmin.HelpBuilder.About;
 using AcsTeamsAdmin.HelpBuilder.Maml;
 using AcsTeamsAdmin.HelpBuilder.Markdown;
+using AcsTeamsAdmin.HelpBuilder.Packaging;
 
-// Usage: AcsTeamsAdmin.HelpBuilder <docs folder> <MAML file to write> <folder for about_*.help.txt>
-// Exit 0 on success, 1 (with the page and the problem on stderr) when a page cannot be read.
-if (args.Length != 3)
+// Usage:
+//   AcsTeamsAdmin.HelpBuilder help <docs/en-US> <MAML file to write> <folder for about_*.help.txt>
+//   AcsTeamsAdmin.HelpBuilder nuspec <shipped .psd1> <CHANGELOG.md> <license expression> <.nuspec to write>
+// Exit 0 on success, 1 (the file and the problem on stderr) when a source cannot be read, 2 on bad usage.
+try
 {
-    Console.Error.WriteLine("Usage: AcsTeamsAdmin.HelpBuilder <docs/en-US> <bin/en-US/AcsTeamsAdmin.dll-Help.xml> <en-US>");
-    return 2;
+    return args switch
+    {
+        ["help", var docs, var helpFile, var aboutFolder] => WriteHelp(docs, helpFile, aboutFolder),
+        ["nuspec", var manifest, var changelog, var license, var nuspec] => WriteNuspec(manifest, changelog, license, nuspec),
+        _ => Usage(),
+    };
+}
+catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"error ACSHELP001: {error.Message}");
+    return 1;
 }
 
-string docs = args[0];
-string helpFile = args[1];
-string aboutFolder = args[2];
-try
+static int WriteHelp(string docs, string helpFile, string aboutFolder)
 {
     CmdletPage[] pages = HelpSources.CmdletPages(docs).Select(CmdletPageReader.Read).ToArray();
     MamlWriter.Save(MamlWriter.Build(pages), helpFile);
@@ -23,15 +32,25 @@ try
     IReadOnlyList<string> topics = HelpSources.AboutTopics(docs);
     foreach (string topic in topics)
     {
-        string text = AboutTopicWriter.Convert(File.ReadAllText(topic));
-        File.WriteAllText(Path.Combine(aboutFolder, AboutTopicWriter.OutputFileName(topic)), text);
+        File.WriteAllText(Path.Combine(aboutFolder, AboutTopicWriter.OutputFileName(topic)), AboutTopicWriter.Convert(File.ReadAllText(topic)));
     }
 
     Console.WriteLine($"Help: {pages.Length} cmdlets -> {helpFile}; {topics.Count} about topics -> {aboutFolder}");
     return 0;
 }
-catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
+
+static int WriteNuspec(string manifest, string changelog, string license, string nuspec)
 {
-    Console.Error.WriteLine($"error ACSHELP001: {error.Message}");
-    return 1;
+    string version = (string)PowerShellDataFile.ReadHashtable(manifest)["ModuleVersion"]!;
+    string notes = ChangelogReader.ReleaseNotes(File.ReadAllText(changelog), version);
+    NuspecWriter.Save(NuspecWriter.Build(manifest, notes, license), nuspec);
+    Console.WriteLine($"Nuspec: {nuspec} ({version})");
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("Usage: AcsTeamsAdmin.HelpBuilder help <docs/en-US> <bin/en-US/AcsTeamsAdmin.dll-Help.xml> <en-US>");
+    Console.Error.WriteLine("       AcsTeamsAdmin.HelpBuilder nuspec <AcsTeamsAdmin.psd1> <CHANGELOG.md> <license expression> <out.nuspec>");
+    return 2;
 }
