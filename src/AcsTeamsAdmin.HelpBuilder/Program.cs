@@ -41,6 +41,13 @@ static int WriteHelp(string docs, string helpFile, string aboutFolder)
 
 static int WriteNuspec(string manifest, string changelog, string license, string nuspec)
 {
+    // A package without the help would ship silently broken Get-Help: refuse to describe one.
+    string moduleFolder = Path.GetDirectoryName(Path.GetFullPath(manifest))!;
+    if (!Directory.Exists(Path.Combine(moduleFolder, "bin", "en-US")) || Directory.GetFiles(Path.Combine(moduleFolder, "bin", "en-US"), "*-Help.xml").Length == 0)
+    {
+        throw new FormatException($"{moduleFolder} has no bin/en-US/*-Help.xml: build the module (src/AcsTeamsAdmin) before packaging it.");
+    }
+
     string version = (string)PowerShellDataFile.ReadHashtable(manifest)["ModuleVersion"]!;
     string notes = ChangelogReader.ReleaseNotes(File.ReadAllText(changelog), version);
     NuspecWriter.Save(NuspecWriter.Build(manifest, notes, license), nuspec);
