@@ -10,8 +10,10 @@ the build lays out out/AcsTeamsAdmin/ exactly as the module ships.
   Build    dotnet build of the solution.
   Test     Build, then the xunit tests (dotnet test) and the Pester 5 tests in tests/*.Tests.ps1,
            which run in a pwsh of their own against out/AcsTeamsAdmin. Results go to out/TestResults/.
-  Package  Build, then the PowerShell Gallery package of out/AcsTeamsAdmin, made by
-           Publish-PSResource into a local folder repository: out/packages/AcsTeamsAdmin.<version>.nupkg.
+  Package  Build, then the PowerShell Gallery package of out/AcsTeamsAdmin, made by dotnet pack
+           (src/AcsTeamsAdmin.Package): out/packages/AcsTeamsAdmin.<version>.nupkg, the module folder at
+           its root, its nuspec written from the manifest and CHANGELOG.md. Publish it with
+           Publish-PSResource -NupkgPath <file> -Repository PSGallery -ApiKey <key>.
   All      Build, Test and Package.
 
 .EXAMPLE
@@ -81,28 +83,19 @@ function Invoke-TestStep {
 function Invoke-PackageStep {
     $manifestPath = [System.IO.Path]::Combine($ModuleFolder, 'AcsTeamsAdmin.psd1')
     $version = (Import-PowerShellDataFile -LiteralPath $manifestPath).ModuleVersion
-    $packageName = "AcsTeamsAdmin.$version.nupkg"
-    $null = New-Item -ItemType Directory -Path $PackageFolder -Force
+    $packagePath = [System.IO.Path]::Combine($PackageFolder, "AcsTeamsAdmin.$version.nupkg")
+    $packageProject = [System.IO.Path]::Combine($PSScriptRoot, 'src', 'AcsTeamsAdmin.Package', 'AcsTeamsAdmin.Package.csproj')
 
-    # Publish-PSResource will not overwrite a package of the same version.
-    Get-ChildItem -LiteralPath $PackageFolder -File | Where-Object Name -Like $packageName | Remove-Item
+    # The same package the build makes; pack again so a package of this configuration is there even
+    # when the build ran without the package project.
+    Invoke-Dotnet pack $packageProject --configuration $Configuration --nologo
 
-    # A throw-away repository name, so a developer's own repositories are never touched.
-    $repository = "AcsTeamsAdminBuild$([guid]::NewGuid().ToString('N'))"
-    Register-PSResourceRepository -Name $repository -Uri $PackageFolder -Trusted
-    try {
-        Publish-PSResource -Path $ModuleFolder -Repository $repository -SkipDependenciesCheck
-    }
-    finally {
-        Unregister-PSResourceRepository -Name $repository
+    if (-not (Test-Path -LiteralPath $packagePath)) {
+        throw "dotnet pack did not write $packagePath."
     }
 
-    $package = Get-ChildItem -LiteralPath $PackageFolder -File | Where-Object Name -Like $packageName
-    if (-not $package) {
-        throw "Publish-PSResource did not write $packageName to $PackageFolder."
-    }
-
-    Write-Host "Package: $($package.FullName)" -ForegroundColor Green
+    $size = (Get-Item -LiteralPath $packagePath).Length / 1048576
+    Write-Host ("Package: {0} ({1:N1} MB)" -f $packagePath, $size) -ForegroundColor Green
 }
 
 $steps = switch ($Task) {

@@ -1,3 +1,5 @@
+using AcsTeamsAdmin.HelpBuilder.Packaging;
+
 namespace AcsTeamsAdmin.Tests.PowerShellModule;
 
 /// <summary>The module manifest, as source (module/) or as shipped (out/AcsTeamsAdmin/), read as data.</summary>

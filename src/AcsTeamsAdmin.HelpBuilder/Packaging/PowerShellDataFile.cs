@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AcsTeamsAdmin.Tests.PowerShellModule;
+namespace AcsTeamsAdmin.HelpBuilder.Packaging;
 
 /// <summary>
 /// Reads a PowerShell data file (.psd1) without PowerShell: the subset module manifests use,
