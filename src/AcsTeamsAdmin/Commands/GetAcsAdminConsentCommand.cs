@@ -14,7 +14,7 @@ namespace AcsTeamsAdmin.Commands;
 public sealed class GetAcsAdminConsentCommand : ConnectedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ClientId", "ApplicationId")]
+    [Alias("ClientId", "ApplicationId", "ClientAppId")]
     public string? AppId { get; set; }
 
     [Parameter]

@@ -16,7 +16,7 @@ namespace AcsTeamsAdmin.Commands;
 public sealed class GrantAcsAdminConsentCommand : ConnectedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ClientId", "ApplicationId")]
+    [Alias("ClientId", "ApplicationId", "ClientAppId")]
     public string? AppId { get; set; }
 
     [Parameter]
