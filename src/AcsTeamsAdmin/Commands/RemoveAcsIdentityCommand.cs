@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using AcsTeamsAdmin.Engine.Communication;
+using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Infrastructure;
 
 namespace AcsTeamsAdmin.Commands;
@@ -10,29 +11,10 @@ namespace AcsTeamsAdmin.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "AcsIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(AcsIdentityChange))]
-public sealed class RemoveAcsIdentityCommand : AcsCmdlet
+public sealed class RemoveAcsIdentityCommand : AcsIdentityChangeCmdlet
 {
-    private IAcsIdentityClient? _client;
+    protected override string ChangeName => "Deleted";
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id")]
-    public string IdentityId { get; set; } = "";
-
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
-    protected override Task BeginProcessingAsync()
-    {
-        _client = CreateClient(CreateOperationContext().Log);
-        return Task.CompletedTask;
-    }
-
-    protected override async Task ProcessRecordAsync()
-    {
-        var identity = AcsIdentityId.Parse(IdentityId);
-        if (await AcsIdentityOperations.RemoveIdentityAsync(_client!, identity, CreateOperationContext()).ConfigureAwait(false) && PassThru)
-        {
-            PostObject(new AcsIdentityChange(identity.Value, "Deleted", _client!.Endpoint.AbsoluteUri));
-        }
-    }
+    private protected override Task<bool> ChangeAsync(IAcsIdentityClient client, AcsIdentityId identity, OperationContext context) =>
+        AcsIdentityOperations.RemoveIdentityAsync(client, identity, context);
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using AcsTeamsAdmin.Engine.Communication;
+using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Infrastructure;
 
 namespace AcsTeamsAdmin.Commands;
@@ -7,29 +8,10 @@ namespace AcsTeamsAdmin.Commands;
 /// <summary>Revokes every token issued so far to an ACS identity; the identity stays. Writes nothing unless -PassThru.</summary>
 [Cmdlet(VerbsSecurity.Revoke, "AcsAccessToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AcsIdentityChange))]
-public sealed class RevokeAcsAccessTokenCommand : AcsCmdlet
+public sealed class RevokeAcsAccessTokenCommand : AcsIdentityChangeCmdlet
 {
-    private IAcsIdentityClient? _client;
+    protected override string ChangeName => "Revoked";
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id")]
-    public string IdentityId { get; set; } = "";
-
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
-    protected override Task BeginProcessingAsync()
-    {
-        _client = CreateClient(CreateOperationContext().Log);
-        return Task.CompletedTask;
-    }
-
-    protected override async Task ProcessRecordAsync()
-    {
-        var identity = AcsIdentityId.Parse(IdentityId);
-        if (await AcsIdentityOperations.RevokeAccessTokensAsync(_client!, identity, CreateOperationContext()).ConfigureAwait(false) && PassThru)
-        {
-            PostObject(new AcsIdentityChange(identity.Value, "Revoked", _client!.Endpoint.AbsoluteUri));
-        }
-    }
+    private protected override Task<bool> ChangeAsync(IAcsIdentityClient client, AcsIdentityId identity, OperationContext context) =>
+        AcsIdentityOperations.RevokeAccessTokensAsync(client, identity, context);
 }
