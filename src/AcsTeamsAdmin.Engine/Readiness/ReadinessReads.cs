@@ -98,6 +98,11 @@ internal static class ReadinessReads
         ArgumentNullException.ThrowIfNull(appIds);
         ArgumentNullException.ThrowIfNull(replies);
         ArgumentNullException.ThrowIfNull(tenant);
+        if (appIds.Count == 0)
+        {
+            return [];
+        }
+
         var steps = Steps(appIds).ToDictionary(step => step.Id, StringComparer.Ordinal);
         var principals = new Dictionary<Guid, string>();
         var registrations = new Dictionary<Guid, ApplicationSnapshot>();
