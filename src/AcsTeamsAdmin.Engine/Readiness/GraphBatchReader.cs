@@ -32,6 +32,9 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
     /// <summary>How many POST /$batch requests this reader sent (retries of failed steps included).</summary>
     public int BatchesSent { get; private set; }
 
+    /// <summary>How many further pages (GET @odata.nextLink, outside any batch) this reader read.</summary>
+    public int PagesFollowed { get; private set; }
+
     /// <summary>Every step's reply by id. <paramref name="steps"/> may hold more than 20: they go in ceil(n/20) batches.</summary>
     public async Task<IReadOnlyDictionary<string, GraphBatchReply>> ReadAsync(IReadOnlyList<GraphBatchStep> steps, Action<int, int>? onBatch = null)
     {
@@ -98,6 +101,31 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
             context.Log.Verbose($"Microsoft Graph asked to retry {retry.Count} of {pending.Count} batch step(s) ({string.Join(", ", retry.Select(step => step.Id))}); retrying only those in {wait!.Value.TotalSeconds:0.###} s (retry {attempt + 1} of {_limits.MaxRetries}).");
             await Task.Delay(wait.Value, context.CancellationToken).ConfigureAwait(false);
             pending = retry;
+        }
+    }
+
+    /// <summary>
+    /// The page an @odata.nextLink points at, read as JSON like a step's body. A next page cannot go in a batch
+    /// with the first (it is only known from its answer), so it is a plain GET; failures map as <paramref name="step"/>'s.
+    /// </summary>
+    public async Task<JsonElement> NextPageAsync(string nextLink, GraphBatchStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var adapter = connection.Graph.RequestAdapter;
+        var request = new RequestInformation { HttpMethod = Method.GET, URI = new Uri(nextLink, UriKind.Absolute) };
+        request.Headers.Add("Accept", "application/json");
+        var errors = new Dictionary<string, ParsableFactory<IParsable>> { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
+
+        PagesFollowed++;
+        var stream = await GraphCall.RunAsync(
+            () => adapter.SendPrimitiveAsync<Stream>(request, errors, context.CancellationToken),
+            step.WhatFailed, step.Target, step.RequiredPermission, context.CancellationToken).ConfigureAwait(false)
+            ?? throw new AcsTeamsAdminException(ErrorIds.UnexpectedResponse, FailureCategory.InvalidResult,
+                $"{step.WhatFailed}: Microsoft Graph answered with no body.", "Run the command again; re-running is safe (it only reads).", step.Target);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+            return document.RootElement.Clone();
         }
     }
 

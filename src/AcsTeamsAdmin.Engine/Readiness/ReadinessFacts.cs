@@ -19,7 +19,7 @@ internal sealed record GrantFact(string? ResourceId, string? ConsentType, string
 /// <param name="AppId">The client app.</param>
 /// <param name="Registration">Its app registration when it lives in this tenant; null otherwise.</param>
 /// <param name="ClientPrincipalExists">Whether this tenant has the app's service principal.</param>
-/// <param name="Grants">The delegated grants whose client is that service principal.</param>
+/// <param name="Grants">The tenant-wide (AllPrincipals) delegated grants whose client is that service principal.</param>
 /// <param name="MultiTenant">The caller said customers in other tenants use the app.</param>
 internal sealed record AppFacts(AppId AppId, ApplicationSnapshot? Registration, bool ClientPrincipalExists, IReadOnlyList<GrantFact> Grants, bool MultiTenant)
 {

@@ -6,8 +6,8 @@ using AcsTeamsAdmin.Engine.Operations;
 namespace AcsTeamsAdmin.Engine.Readiness;
 
 /// <summary>
-/// Test-AcsTeamsReadiness: every check of a tenant and its client apps, from ONE Graph $batch per 20
-/// reads (one shared read of the ACS service principal, two per app), then the optional ACS endpoint
+/// Test-AcsTeamsReadiness: every check of a tenant and its client apps from ONE Graph $batch for up to 135
+/// apps (see <see cref="ReadinessReads"/>: two shared reads, two per 15 apps), then the optional ACS endpoint
 /// probe and the local Teams token check. Reads only: nothing is changed, so no ShouldChange.
 /// Graph permissions: Application.Read.All and DelegatedPermissionGrant.Read.All (or Directory.Read.All).
 /// </summary>
@@ -22,25 +22,20 @@ public static class ReadinessOperations
         ArgumentNullException.ThrowIfNull(context);
 
         var appIds = request.AppIds.Distinct().ToArray();
-        var steps = new List<GraphBatchStep> { ReadinessReads.AcsStep() };
-        for (var index = 0; index < appIds.Length; index++)
-        {
-            steps.AddRange(ReadinessReads.AppSteps(appIds[index], index));
-        }
+        var steps = ReadinessReads.Steps(appIds);
 
         const string Activity = "Checking ACS Teams readiness";
         var reader = new GraphBatchReader(connection, context);
         var replies = await reader.ReadAsync(steps, (batch, batches) =>
             context.Progress.Report(new OperationProgress(ProgressActivity, Activity,
                 $"Microsoft Graph batch {batch} of {batches} ({steps.Count} reads for {appIds.Length} app(s))", (batch - 1) * 100 / batches))).ConfigureAwait(false);
-        context.Log.Verbose($"Read {steps.Count} directory object(s) in {reader.BatchesSent} Microsoft Graph batch request(s).");
 
         var tenant = ReadinessReads.Tenant(connection, replies[ReadinessReads.AcsStepId]);
+        var apps = await ReadinessReads.AppsAsync(reader, appIds, replies, tenant, request.MultiTenant).ConfigureAwait(false);
+        context.Log.Verbose($"Read {steps.Count} directory queries in {reader.BatchesSent} Microsoft Graph batch request(s), and {reader.PagesFollowed} further page(s) of results.");
         var results = ReadinessRules.Tenant.Select(rule => Result(rule.Name, rule.AppliesTo, rule.Evaluate(tenant), tenant, null)).ToList();
-        for (var index = 0; index < appIds.Length; index++)
+        foreach (var app in apps)
         {
-            var app = await ReadinessReads.AppAsync(connection, appIds[index],
-                replies[ReadinessReads.AppStepId(index)], replies[ReadinessReads.GrantsStepId(index)], request.MultiTenant, context).ConfigureAwait(false);
             results.AddRange(ReadinessRules.App.Select(rule => Result(rule.Name, rule.AppliesTo, rule.Evaluate(tenant, app), tenant, app.AppId.ToString())));
         }
 

@@ -1,9 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using AcsTeamsAdmin.Engine.Applications;
 using AcsTeamsAdmin.Engine.Connections;
-using AcsTeamsAdmin.Engine.Graph;
+using AcsTeamsAdmin.Engine.Consent;
 using AcsTeamsAdmin.Engine.Identifiers;
-using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Engine.ServicePrincipals;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Serialization.Json;
@@ -11,37 +11,77 @@ using Microsoft.Kiota.Serialization.Json;
 namespace AcsTeamsAdmin.Engine.Readiness;
 
 /// <summary>
-/// The Graph reads behind the checks, as batch steps, and what their answers mean. One read is shared
-/// by every app (the ACS service principal); each app adds two: its app registration by appId (404 when
-/// it lives in another tenant) and its service principal's delegated grants by appId
-/// (GET /servicePrincipals(appId='...')/oauth2PermissionGrants: 404 when the tenant has no such service
-/// principal, so one read answers both "is it there" and "what was consented", with no object id known
-/// beforehand, which is what lets everything go in one batch).
+/// The Graph reads behind the checks, as batch steps, and what their answers mean. Every read is known before
+/// any answer (a batch's dependsOn orders steps but passes no values), so all of them go in one batch:
+/// <list type="bullet">
+/// <item>the ACS service principal by appId (404: none), shared by every app;</item>
+/// <item>every tenant-wide (AllPrincipals) delegated grant, matched here by clientId to the apps' service
+/// principals and by resourceId to the ACS one: filtering by resourceId or clientId needs object ids that only
+/// the same batch's answers hold;</item>
+/// <item>per 15 apps (Graph's limit on the values of an 'in' filter), their service principals and their app
+/// registrations by <c>appId in (...)</c>: an app missing from an answer has none in this tenant.</item>
+/// </list>
+/// So N apps cost 2 + 2 * ceil(N / 15) steps: one batch up to 135 apps. Least privilege: Application.Read.All
+/// and DelegatedPermissionGrant.Read.All; the per-client relationship
+/// (GET /servicePrincipals(appId='...')/oauth2PermissionGrants) would need Directory.Read.All.
+/// The one cost that grows with the tenant: the grant list pages (see <see cref="ConsentGrantsAsync"/>).
 /// </summary>
 internal static class ReadinessReads
 {
     public const string AcsStepId = "acs";
 
+    public const string GrantsStepId = "grants";
+
+    /// <summary>Graph's limit on the values of one 'in' filter on directory objects (without advanced queries).</summary>
+    public const int MaxAppIdsPerStep = 15;
+
+    private const string PrincipalSelect = "id,appId";
+    private const string GrantSelect = "clientId,consentType,resourceId,scope";
+
     private static readonly string ApplicationSelect = string.Join(',', ApplicationSnapshot.SelectedProperties);
+
+    /// <summary>Every read of one check, in the order they go out.</summary>
+    public static IReadOnlyList<GraphBatchStep> Steps(IReadOnlyList<AppId> appIds)
+    {
+        ArgumentNullException.ThrowIfNull(appIds);
+        var steps = new List<GraphBatchStep> { AcsStep() };
+        if (appIds.Count == 0)
+        {
+            // A tenant-only check needs no grant: the consent check is per app.
+            return steps;
+        }
+
+        steps.Add(GrantsStep());
+        var chunks = appIds.Chunk(MaxAppIdsPerStep).ToArray();
+        for (var index = 0; index < chunks.Length; index++)
+        {
+            var list = string.Join(',', chunks[index].Select(appId => $"'{appId}'"));
+            var target = string.Join(",", chunks[index]);
+            steps.Add(new GraphBatchStep(PrincipalsStepId(index), $"/servicePrincipals?$filter=appId%20in%20({list})&$select={PrincipalSelect}",
+                $"Reading the service principals of {chunks[index].Length} app(s)", GraphScopes.ApplicationRead, target));
+            steps.Add(new GraphBatchStep(ApplicationsStepId(index), $"/applications?$filter=appId%20in%20({list})&$select={ApplicationSelect}",
+                $"Reading the app registrations of {chunks[index].Length} app(s)", GraphScopes.ApplicationRead, target));
+        }
+
+        return steps;
+    }
 
     public static GraphBatchStep AcsStep() => new(AcsStepId,
         $"/servicePrincipals(appId='{AcsFirstPartyApp.AppId}')?$select=id,appId,oauth2PermissionScopes",
-        "Reading the Azure Communication Services service principal", AcsFirstPartyApp.AppId, GraphScopes.ApplicationRead);
+        "Reading the Azure Communication Services service principal", GraphScopes.ApplicationRead, AcsFirstPartyApp.AppId);
 
-    public static IEnumerable<GraphBatchStep> AppSteps(AppId appId, int index)
-    {
-        yield return new GraphBatchStep(AppStepId(index), $"/applications(appId='{appId}')?$select={ApplicationSelect}",
-            $"Reading the app registration {appId}", appId.ToString(), GraphScopes.ApplicationRead);
-        yield return new GraphBatchStep(GrantsStepId(index), $"/servicePrincipals(appId='{appId}')/oauth2PermissionGrants",
-            $"Reading the consent grants of appId {appId}", appId.ToString(), GraphScopes.DelegatedPermissionGrantRead);
-    }
+    public static GraphBatchStep GrantsStep() => new(GrantsStepId,
+        $"/oauth2PermissionGrants?$filter=consentType%20eq%20'{PermissionGrants.AllPrincipals}'&$select={GrantSelect}",
+        "Reading the tenant-wide (admin) consent grants", GraphScopes.DelegatedPermissionGrantRead, null);
 
-    public static string AppStepId(int index) => $"app{index}";
+    public static string PrincipalsStepId(int chunk) => string.Create(CultureInfo.InvariantCulture, $"sps{chunk}");
 
-    public static string GrantsStepId(int index) => $"grants{index}";
+    public static string ApplicationsStepId(int chunk) => string.Create(CultureInfo.InvariantCulture, $"apps{chunk}");
 
     public static TenantFacts Tenant(AcsTeamsAdminConnection connection, GraphBatchReply acs)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(acs);
         var principal = acs.NotFound || acs.Body is not { } body ? null : new JsonParseNode(body).GetObjectValue(ServicePrincipal.CreateFromDiscriminatorValue);
         var offered = principal?.Oauth2PermissionScopes?
             .Where(scope => scope.Value is not null && scope.Id is not null)
@@ -50,53 +90,99 @@ internal static class ReadinessReads
         return new TenantFacts(connection.Info.TenantId, connection.Info.Environment, principal?.Id, AcsScopeResolver.Resolve(offered, AcsScope.Known));
     }
 
-    public static async Task<AppFacts> AppAsync(
-        AcsTeamsAdminConnection connection, AppId appId, GraphBatchReply app, GraphBatchReply grants, bool multiTenant, OperationContext context)
+    /// <summary>What the reads found for each app, in the order of <paramref name="appIds"/>.</summary>
+    public static async Task<IReadOnlyList<AppFacts>> AppsAsync(
+        GraphBatchReader reader, IReadOnlyList<AppId> appIds, IReadOnlyDictionary<string, GraphBatchReply> replies, TenantFacts tenant, bool multiTenant)
     {
-        var registration = app.NotFound || app.Body is not { } body ? null : new JsonParseNode(body).GetObjectValue(Application.CreateFromDiscriminatorValue);
-        return new AppFacts(
-            appId,
-            registration is null ? null : ApplicationSnapshot.From(registration),
-            ClientPrincipalExists: !grants.NotFound,
-            grants.NotFound ? [] : await GrantsAsync(connection, appId, grants.Body, context).ConfigureAwait(false),
-            multiTenant);
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(appIds);
+        ArgumentNullException.ThrowIfNull(replies);
+        ArgumentNullException.ThrowIfNull(tenant);
+        if (appIds.Count == 0)
+        {
+            return [];
+        }
+
+        var steps = Steps(appIds).ToDictionary(step => step.Id, StringComparer.Ordinal);
+        var principals = new Dictionary<Guid, string>();
+        var registrations = new Dictionary<Guid, ApplicationSnapshot>();
+        for (var chunk = 0; chunk * MaxAppIdsPerStep < appIds.Count; chunk++)
+        {
+            foreach (var item in await ItemsAsync(reader, replies[PrincipalsStepId(chunk)], steps[PrincipalsStepId(chunk)], _ => false).ConfigureAwait(false))
+            {
+                if (Guid.TryParse(Text(item, "appId"), out var appId) && Text(item, "id") is { } id)
+                {
+                    principals[appId] = id;
+                }
+            }
+
+            foreach (var item in await ItemsAsync(reader, replies[ApplicationsStepId(chunk)], steps[ApplicationsStepId(chunk)], _ => false).ConfigureAwait(false))
+            {
+                if (new JsonParseNode(item).GetObjectValue(Application.CreateFromDiscriminatorValue) is { AppId: { } text } application && Guid.TryParse(text, out var appId))
+                {
+                    registrations[appId] = ApplicationSnapshot.From(application);
+                }
+            }
+        }
+
+        var grants = await ConsentGrantsAsync(reader, replies[GrantsStepId], steps[GrantsStepId], tenant.AcsPrincipalId, principals.Values.ToHashSet(StringComparer.OrdinalIgnoreCase)).ConfigureAwait(false);
+        return appIds.Select(appId =>
+        {
+            var principal = principals.GetValueOrDefault(appId.Value);
+            return new AppFacts(
+                appId,
+                registrations.GetValueOrDefault(appId.Value),
+                ClientPrincipalExists: principal is not null,
+                principal is null ? [] : grants.Where(grant => string.Equals(grant.ClientId, principal, StringComparison.OrdinalIgnoreCase)).Select(grant => grant.Fact).ToArray(),
+                multiTenant);
+        }).ToArray();
     }
 
-    private static async Task<IReadOnlyList<GrantFact>> GrantsAsync(AcsTeamsAdminConnection connection, AppId appId, JsonElement? body, OperationContext context)
+    /// <summary>
+    /// The tenant-wide grants of the apps' service principals. A tenant with more tenant-wide grants than one page
+    /// (Graph's default page size) costs one GET per further page, outside the batch; reading stops as soon as every
+    /// app's grant to ACS is found (a client has at most one AllPrincipals grant per resource), and no page is read
+    /// when nothing could match (no ACS service principal, or none of the apps has one here).
+    /// </summary>
+    private static async Task<IReadOnlyList<(string? ClientId, GrantFact Fact)>> ConsentGrantsAsync(
+        GraphBatchReader reader, GraphBatchReply reply, GraphBatchStep step, string? acsPrincipalId, HashSet<string> clients)
     {
-        var facts = new List<GrantFact>();
-        if (body is not { } page)
+        var found = new List<(string? ClientId, GrantFact Fact)>();
+        bool Complete() =>
+            acsPrincipalId is null
+            || clients.All(client => found.Any(grant =>
+                string.Equals(grant.ClientId, client, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(grant.Fact.ResourceId, acsPrincipalId, StringComparison.OrdinalIgnoreCase)));
+
+        await ItemsAsync(reader, reply, step, page =>
         {
-            return facts;
-        }
-
-        facts.AddRange(Read(page));
-
-        // A client with more grants than one page is rare; the rest are read outside the batch.
-        var next = page.TryGetProperty("@odata.nextLink", out var link) ? link.GetString() : null;
-        while (next is not null)
-        {
-            var more = await GraphCall.RunAsync(
-                () => connection.Graph.Oauth2PermissionGrants.WithUrl(next).GetAsync(cancellationToken: context.CancellationToken),
-                $"Reading the consent grants of appId {appId}", appId.ToString(), GraphScopes.DelegatedPermissionGrantRead, context.CancellationToken).ConfigureAwait(false);
-            facts.AddRange(more?.Value?.Select(grant => new GrantFact(grant.ResourceId, grant.ConsentType, grant.Scope)) ?? []);
-            next = more?.OdataNextLink;
-        }
-
-        return facts;
+            found.AddRange(page
+                .Where(grant => Text(grant, "clientId") is { } client && clients.Contains(client))
+                .Select(grant => (Text(grant, "clientId"), new GrantFact(Text(grant, "resourceId"), Text(grant, "consentType"), Text(grant, "scope")))));
+            return Complete();
+        }).ConfigureAwait(false);
+        return found;
     }
 
-    private static IEnumerable<GrantFact> Read(JsonElement page)
+    /// <summary>A list answer's items over all its pages, or until <paramref name="enough"/> says so after a page.</summary>
+    private static async Task<IReadOnlyList<JsonElement>> ItemsAsync(GraphBatchReader reader, GraphBatchReply reply, GraphBatchStep step, Func<IReadOnlyList<JsonElement>, bool> enough)
     {
-        if (!page.TryGetProperty("value", out var values) || values.ValueKind != JsonValueKind.Array)
+        var items = new List<JsonElement>();
+        var page = reply.Body;
+        while (page is { ValueKind: JsonValueKind.Object } body)
         {
-            yield break;
+            var values = body.TryGetProperty("value", out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().ToArray() : [];
+            items.AddRange(values);
+            var next = body.TryGetProperty("@odata.nextLink", out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null;
+            if (enough(values) || next is null)
+            {
+                break;
+            }
+
+            page = await reader.NextPageAsync(next, step).ConfigureAwait(false);
         }
 
-        foreach (var grant in values.EnumerateArray())
-        {
-            yield return new GrantFact(Text(grant, "resourceId"), Text(grant, "consentType"), Text(grant, "scope"));
-        }
+        return items;
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -10,6 +10,8 @@ internal static class ApplicationsApi
     private const int MaxResources = 50;
     private const int MaxPermissions = 400;
     private static readonly string[] Filterable = ["appId", "displayName", "id", "publisherDomain", "signInAudience"];
+    // Graph documents 'in' for appId and id of both applications and servicePrincipals.
+    private static readonly string[] InFilterable = ["appId", "id"];
     private static readonly string[] ReadOnly = ["id", "appId", "createdDateTime", "deletedDateTime", "publisherDomain", "verifiedPublisher"];
     private static readonly JsonObject Template = GraphObjects.Application(Guid.Empty.ToString(), "", "", "", "", DateTimeOffset.UnixEpoch);
 
@@ -19,7 +21,7 @@ internal static class ApplicationsApi
         {
             case "GET":
                 GraphPermissions.Demand(c.Caller, GraphOperation.ReadApplications);
-                var query = ODataQuery.Parse(c.Request, "application", Filterable, Template);
+                var query = ODataQuery.Parse(c.Request, "application", Filterable, Template, InFilterable);
                 return SandboxResponse.Json(200, query.Page(query.Apply(c.Tenant.Applications).ToList(), c.Request, c.GraphBase, Set, c.Data.Settings.DefaultPageSize));
             case "POST":
                 GraphPermissions.Demand(c.Caller, GraphOperation.CreateApplications);

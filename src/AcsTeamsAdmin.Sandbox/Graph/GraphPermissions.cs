@@ -7,6 +7,7 @@ internal enum GraphOperation
     WriteApplications,
     CreateApplications,
     ReadGrants,
+    ReadServicePrincipalGrants,
     WriteGrants,
     ReadOrganization,
     ReadSignedInUser,
@@ -27,6 +28,11 @@ internal static class GraphPermissions
     private static readonly string[] ReadApps = ["Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
     private static readonly string[] WriteApps = ["Application.ReadWrite.All", "Directory.ReadWrite.All"];
     private static readonly string[] ReadGrants = ["DelegatedPermissionGrant.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
+
+    // GET /servicePrincipals/{id | appId}/oauth2PermissionGrants (the relationship) is documented with Directory.Read.All
+    // as its least privileged permission, then DelegatedPermissionGrant.ReadWrite.All and Directory.ReadWrite.All:
+    // DelegatedPermissionGrant.Read.All, enough for GET /oauth2PermissionGrants, is not enough here.
+    private static readonly string[] ReadPrincipalGrants = ["Directory.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"];
     private static readonly string[] WriteGrants = ["DelegatedPermissionGrant.ReadWrite.All"];
 
     public static IReadOnlyList<GraphPermissionRule> Table { get; } =
@@ -37,6 +43,7 @@ internal static class GraphPermissions
         // Any member may register an application (the default user setting) and becomes its owner.
         new(GraphOperation.CreateApplications, WriteApps, WriteApps, false),
         new(GraphOperation.ReadGrants, ReadGrants, ReadGrants, false),
+        new(GraphOperation.ReadServicePrincipalGrants, ReadPrincipalGrants, ReadPrincipalGrants, false),
         new(GraphOperation.WriteGrants, WriteGrants, WriteGrants, true),
         new(GraphOperation.ReadOrganization, ["Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], ["User.Read", "Organization.Read.All", "Directory.Read.All"], false),
         new(GraphOperation.ReadSignedInUser, [], ["User.Read", "User.Read.All", "Directory.Read.All"], false),

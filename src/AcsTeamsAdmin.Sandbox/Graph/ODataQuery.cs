@@ -6,8 +6,9 @@ using AcsTeamsAdmin.Sandbox.Internal;
 namespace AcsTeamsAdmin.Sandbox.Graph;
 
 /// <summary>
-/// The query options the module uses: $filter (eq on listed properties, joined by 'and'), $select, $top with
-/// $skiptoken paging, and $count (which, as on Graph's directory objects, needs ConsistencyLevel: eventual).
+/// The query options the module uses: $filter (eq on listed properties, and 'in' on those that Graph lets use it,
+/// joined by 'and'), $select, $top with $skiptoken paging, and $count (which, as on Graph's directory objects,
+/// needs ConsistencyLevel: eventual).
 /// </summary>
 internal sealed class ODataQuery
 {
@@ -15,7 +16,11 @@ internal sealed class ODataQuery
 
     public IReadOnlyDictionary<string, string> Raw { get; }
 
-    public List<(string Property, string Value)> Filters { get; } = [];
+    /// <summary>Graph's default limit on the values of one 'in' (its OR child clauses) without advanced query parameters.</summary>
+    public const int MaxInValues = 15;
+
+    /// <summary>Each clause matches when the property equals any of its values (one for eq, up to 15 for in).</summary>
+    public List<(string Property, IReadOnlyList<string> Values)> Filters { get; } = [];
 
     public List<string>? Select { get; private set; }
 
@@ -25,7 +30,12 @@ internal sealed class ODataQuery
 
     public bool Count { get; private set; }
 
-    public static ODataQuery Parse(SandboxRequest request, string resourceName, IReadOnlyCollection<string> filterable, JsonObject template)
+    /// <summary>
+    /// Reads the query options; <paramref name="inFilterable"/> lists the properties that also take 'in' (Graph
+    /// documents it per property: appId on applications and servicePrincipals does; oAuth2PermissionGrant's
+    /// properties take eq only).
+    /// </summary>
+    public static ODataQuery Parse(SandboxRequest request, string resourceName, IReadOnlyCollection<string> filterable, JsonObject template, IReadOnlyCollection<string>? inFilterable = null)
     {
         var query = new ODataQuery(request.Query);
         foreach (var (name, value) in request.Query)
@@ -33,7 +43,7 @@ internal sealed class ODataQuery
             switch (name.TrimStart('$').ToUpperInvariant())
             {
                 case "FILTER":
-                    query.ParseFilter(value, resourceName, filterable);
+                    query.ParseFilter(value, resourceName, filterable, inFilterable ?? []);
                     break;
                 case "SELECT":
                     query.Select = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -77,7 +87,7 @@ internal sealed class ODataQuery
     }
 
     public IEnumerable<JsonObject> Apply(IEnumerable<JsonObject> items) =>
-        items.Where(item => Filters.All(f => Matches(item[f.Property], f.Value)));
+        items.Where(item => Filters.All(f => f.Values.Any(value => Matches(item[f.Property], value))));
 
     /// <summary>The object as $select asks for it (a copy either way).</summary>
     public JsonObject Project(JsonObject item)
@@ -119,7 +129,7 @@ internal sealed class ODataQuery
         return body;
     }
 
-    private void ParseFilter(string filter, string resourceName, IReadOnlyCollection<string> filterable)
+    private void ParseFilter(string filter, string resourceName, IReadOnlyCollection<string> filterable, IReadOnlyCollection<string> inFilterable)
     {
         foreach (var clause in SplitAnd(filter))
         {
@@ -130,13 +140,94 @@ internal sealed class ODataQuery
             }
 
             var property = parts[0];
-            if (!string.Equals(parts[1], "eq", StringComparison.OrdinalIgnoreCase) || !filterable.Contains(property, StringComparer.Ordinal))
+            var supported = parts[1].ToUpperInvariant() switch
+            {
+                "EQ" => filterable.Contains(property, StringComparer.Ordinal),
+                "IN" => inFilterable.Contains(property, StringComparer.Ordinal),
+                _ => false,
+            };
+            if (!supported)
             {
                 throw GraphErrors.UnsupportedFilter(property.Split('(')[0], resourceName);
             }
 
-            Filters.Add((property, Literal(parts[2].Trim())));
+            Filters.Add((property, string.Equals(parts[1], "in", StringComparison.OrdinalIgnoreCase) ? InValues(parts[2].Trim()) : [Literal(parts[2].Trim())]));
         }
+    }
+
+    /// <summary>('a', 'b', ...): Graph turns each value into an OR child clause and refuses more than 15.</summary>
+    private static List<string> InValues(string list)
+    {
+        if (list.Length < 2 || list[0] != '(' || list[^1] != ')')
+        {
+            throw GraphErrors.UnsupportedQuery();
+        }
+
+        var values = new List<string>();
+        var inner = list[1..^1];
+        var index = 0;
+        while (index < inner.Length)
+        {
+            while (index < inner.Length && inner[index] == ' ')
+            {
+                index++;
+            }
+
+            if (index >= inner.Length || inner[index] != '\'')
+            {
+                throw GraphErrors.UnsupportedQuery();
+            }
+
+            // A quoted literal; '' inside it is an escaped quote.
+            var value = new StringBuilder();
+            index++;
+            while (true)
+            {
+                if (index >= inner.Length)
+                {
+                    throw GraphErrors.UnsupportedQuery();
+                }
+
+                if (inner[index] == '\'')
+                {
+                    if (index + 1 < inner.Length && inner[index + 1] == '\'')
+                    {
+                        value.Append('\'');
+                        index += 2;
+                        continue;
+                    }
+
+                    index++;
+                    break;
+                }
+
+                value.Append(inner[index++]);
+            }
+
+            values.Add(value.ToString());
+            while (index < inner.Length && inner[index] == ' ')
+            {
+                index++;
+            }
+
+            if (index < inner.Length && inner[index++] != ',')
+            {
+                throw GraphErrors.UnsupportedQuery();
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            throw GraphErrors.UnsupportedQuery();
+        }
+
+        if (values.Count > MaxInValues)
+        {
+            throw new GraphException(400, "Request_UnsupportedQuery",
+                $"Too many child clauses specified in search filter expression containing 'OR' operators: {values.Count.ToString(CultureInfo.InvariantCulture)}. Max allowed: {MaxInValues.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return values;
     }
 
     private static IEnumerable<string> SplitAnd(string filter)

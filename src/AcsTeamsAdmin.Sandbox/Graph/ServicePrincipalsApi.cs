@@ -8,6 +8,8 @@ internal static class ServicePrincipalsApi
 {
     private const string Set = "servicePrincipals";
     private static readonly string[] Filterable = ["appId", "displayName", "id", "servicePrincipalType", "accountEnabled"];
+    // Graph documents 'in' for appId and id of both applications and servicePrincipals.
+    private static readonly string[] InFilterable = ["appId", "id"];
     private static readonly string[] ReadOnly = ["id", "appId", "appOwnerOrganizationId", "createdDateTime", "deletedDateTime", "servicePrincipalType", "verifiedPublisher"];
     private static readonly JsonObject Template = GraphObjects.ServicePrincipal(Guid.Empty.ToString(), "", "", "", "");
 
@@ -17,7 +19,7 @@ internal static class ServicePrincipalsApi
         {
             case "GET":
                 GraphPermissions.Demand(c.Caller, GraphOperation.ReadApplications);
-                var query = ODataQuery.Parse(c.Request, "servicePrincipal", Filterable, Template);
+                var query = ODataQuery.Parse(c.Request, "servicePrincipal", Filterable, Template, InFilterable);
                 return SandboxResponse.Json(200, query.Page(query.Apply(c.Tenant.ServicePrincipals).ToList(), c.Request, c.GraphBase, Set, c.Data.Settings.DefaultPageSize));
             case "POST":
                 GraphPermissions.Demand(c.Caller, GraphOperation.WriteServicePrincipals);
@@ -81,7 +83,7 @@ internal static class ServicePrincipalsApi
             throw GraphErrors.MethodNotAllowed();
         }
 
-        GraphPermissions.Demand(c.Caller, GraphOperation.ReadGrants);
+        GraphPermissions.Demand(c.Caller, GraphOperation.ReadServicePrincipalGrants);
         var sp = GraphContext.IsAppIdKey(keyProperty, key) ? DirectoryQueries.FindServicePrincipal(c.Tenant, key) : DirectoryQueries.FindServicePrincipalById(c.Tenant, key);
         var id = DirectoryQueries.Str(sp ?? throw GraphErrors.NotFound(key), "id");
         var grants = c.Tenant.OAuth2PermissionGrants.Where(g => DirectoryQueries.Is(g, "clientId", id)).ToList();

@@ -25,7 +25,8 @@ public class BatchStepRetryTests
 
         Assert.Empty(ReadyWorld.Failing(checks));
         Assert.Equal(ReadinessStatus.Pass, checks.Single(check => check.Name == ReadinessCheckNames.AcsServicePrincipal).Status);
-        Assert.Equal([3, 1, 1], throttle.StepsPerBatch);
+        // The first batch holds all four reads (ACS, the grant list, the app's service principal and registration).
+        Assert.Equal([4, 1, 1], throttle.StepsPerBatch);
         Assert.Contains(host.Lines, line => line.Contains("retrying only those", StringComparison.Ordinal));
     }
 

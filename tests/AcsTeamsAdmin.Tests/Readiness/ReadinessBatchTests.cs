@@ -23,30 +23,59 @@ public class ReadinessBatchTests
         var batch = Assert.Single(graph);
         Assert.Equal("POST", batch.Method);
         Assert.Equal("/v1.0/$batch", batch.PathAndQuery);
-        Assert.Equal(3, sandbox.Requests.Entries.Count(entry => entry.ParentSequence == batch.Sequence));
+        var steps = sandbox.Requests.Entries.Where(entry => entry.ParentSequence == batch.Sequence).Select(entry => entry.PathAndQuery).ToArray();
+        Assert.Equal(4, steps.Length);
+        Assert.Contains(steps, step => step.StartsWith($"/v1.0/servicePrincipals(appId='{SandboxIds.AcsAppId}')", StringComparison.Ordinal));
+        Assert.Contains(steps, step => step.StartsWith("/v1.0/oauth2PermissionGrants?$filter=consentType%20eq%20'AllPrincipals'", StringComparison.Ordinal));
+        Assert.Contains(steps, step => step.StartsWith($"/v1.0/servicePrincipals?$filter=appId%20in%20('{ReadyWorld.Calling}')", StringComparison.Ordinal));
+        Assert.Contains(steps, step => step.StartsWith($"/v1.0/applications?$filter=appId%20in%20('{ReadyWorld.Calling}')", StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(9, 1)]
-    [InlineData(10, 2)]
-    [InlineData(25, 3)]
-    public async Task Many_apps_share_the_tenant_read_and_go_twenty_reads_to_a_batch(int apps, int expectedBatches)
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(20)]
+    [InlineData(21)]
+    [InlineData(100)]
+    public async Task N_apps_take_at_most_ceil_N_over_20_batches_of_at_most_20_steps_and_no_other_Graph_call(int apps)
     {
         var (sandbox, connection) = await ReadyWorld.CreateAsync();
         using var _ = connection;
         var appIds = Enumerable.Range(0, apps).Select(index => index == 0 ? ReadyWorld.Calling : new AppId(Guid.NewGuid())).ToArray();
         var host = new RecordingHost();
 
-        var checks = await ReadinessOperations.TestAsync(connection, new ReadinessRequest { AppIds = appIds }, host.Context());
+        var checks = await ReadinessOperations.TestAsync(connection, new ReadinessRequest { AppIds = appIds, MultiTenant = true }, host.Context());
 
-        var batches = sandbox.Requests.Entries.Where(entry => entry.PathAndQuery == "/v1.0/$batch").ToArray();
-        Assert.Equal(expectedBatches, batches.Length);
-        Assert.Equal((int)Math.Ceiling((1 + (2 * apps)) / 20.0), batches.Length);
-        Assert.Equal(1, sandbox.Requests.Entries.Count(entry => entry.PathAndQuery.StartsWith($"/v1.0/servicePrincipals(appId='{SandboxIds.AcsAppId}')", StringComparison.Ordinal)));
-        Assert.DoesNotContain(sandbox.Requests.Entries, entry => entry.PathAndQuery.StartsWith("/v1.0/", StringComparison.Ordinal) && entry.ParentSequence is null && entry.PathAndQuery != "/v1.0/$batch");
-        Assert.Equal(apps, checks.Where(check => check.Name == ReadinessCheckNames.ClientServicePrincipal).Count());
-        Assert.Equal(expectedBatches, host.Progress.Count(progress => !progress.Completed));
+        var graph = sandbox.Requests.Entries.Where(entry => entry.PathAndQuery.StartsWith("/v1.0/", StringComparison.Ordinal) && entry.ParentSequence is null).ToArray();
+        Assert.All(graph, entry => Assert.Equal("/v1.0/$batch", entry.PathAndQuery));
+        Assert.InRange(graph.Length, 1, (int)Math.Ceiling(apps / 20.0));
+        Assert.All(graph, batch => Assert.InRange(sandbox.Requests.Entries.Count(entry => entry.ParentSequence == batch.Sequence), 1, 20));
+        var steps = sandbox.Requests.Entries.Where(entry => entry.ParentSequence is not null).Select(entry => entry.PathAndQuery).ToArray();
+        Assert.Equal(2 + (2 * (int)Math.Ceiling(apps / 15.0)), steps.Length);
+        Assert.Single(steps, step => step.StartsWith($"/v1.0/servicePrincipals(appId='{SandboxIds.AcsAppId}')", StringComparison.Ordinal));
+        Assert.DoesNotContain(steps, step => step.Contains("/oauth2PermissionGrants", StringComparison.Ordinal) && !step.StartsWith("/v1.0/oauth2PermissionGrants?", StringComparison.Ordinal));
+
+        // Every app got its own verdict from the shared reads: the ready one passes, the unknown ones have no service principal.
+        Assert.Equal(apps, checks.Count(check => check.Name == ReadinessCheckNames.ClientServicePrincipal));
+        Assert.All(checks.Where(check => check.AppId == ReadyWorld.Calling.ToString() && check.Name != ReadinessCheckNames.TeamsUserToken),
+            check => Assert.Equal(ReadinessStatus.Pass, check.Status));
+        Assert.Equal(apps - 1, checks.Count(check => check.Name == ReadinessCheckNames.ClientServicePrincipal && check.Status == ReadinessStatus.Fail));
+        Assert.Equal(graph.Length, host.Progress.Count(progress => !progress.Completed));
         Assert.True(host.Progress[^1].Completed);
+    }
+
+    [Fact]
+    public async Task A_tenant_only_check_is_one_batch_of_one_read()
+    {
+        var (sandbox, connection) = await ReadyWorld.CreateAsync();
+        using var _ = connection;
+
+        var checks = await ReadinessOperations.TestAsync(connection, new ReadinessRequest(), new RecordingHost().Context());
+
+        var batch = Assert.Single(sandbox.Requests.Entries, entry => entry.PathAndQuery.StartsWith("/v1.0/", StringComparison.Ordinal) && entry.ParentSequence is null);
+        Assert.Equal("/v1.0/$batch", batch.PathAndQuery);
+        Assert.Single(sandbox.Requests.Entries, entry => entry.ParentSequence == batch.Sequence);
+        Assert.Equal(ReadinessStatus.Pass, checks.Single(check => check.Name == ReadinessCheckNames.AcsServicePrincipal).Status);
     }
 }
