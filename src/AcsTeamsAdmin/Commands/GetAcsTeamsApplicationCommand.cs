@@ -14,6 +14,7 @@ public sealed class GetAcsTeamsApplicationCommand : ConnectedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AppId")]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string ApplicationId { get; set; } = string.Empty;
 
     protected override async Task ProcessRecordAsync()
