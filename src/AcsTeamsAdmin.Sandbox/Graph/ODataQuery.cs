@@ -6,7 +6,7 @@ using AcsTeamsAdmin.Sandbox.Internal;
 namespace AcsTeamsAdmin.Sandbox.Graph;
 
 /// <summary>
-/// The query options the module uses: $filter (eq on listed properties, joined by 'and'), $select, $top with
+/// The query options the module uses: $filter (eq, or startswith(property,'text'), on listed properties, joined by 'and'), $select, $top with
 /// $skiptoken paging, and $count (which, as on Graph's directory objects, needs ConsistencyLevel: eventual).
 /// </summary>
 internal sealed class ODataQuery
@@ -16,6 +16,9 @@ internal sealed class ODataQuery
     public IReadOnlyDictionary<string, string> Raw { get; }
 
     public List<(string Property, string Value)> Filters { get; } = [];
+
+    /// <summary>startswith(property,'text') clauses: case-insensitive, as Graph compares directory strings.</summary>
+    public List<(string Property, string Prefix)> Prefixes { get; } = [];
 
     public List<string>? Select { get; private set; }
 
@@ -77,7 +80,7 @@ internal sealed class ODataQuery
     }
 
     public IEnumerable<JsonObject> Apply(IEnumerable<JsonObject> items) =>
-        items.Where(item => Filters.All(f => Matches(item[f.Property], f.Value)));
+        items.Where(item => Filters.All(f => Matches(item[f.Property], f.Value)) && Prefixes.All(p => StartsWith(item[p.Property], p.Prefix)));
 
     /// <summary>The object as $select asks for it (a copy either way).</summary>
     public JsonObject Project(JsonObject item)
@@ -123,6 +126,11 @@ internal sealed class ODataQuery
     {
         foreach (var clause in SplitAnd(filter))
         {
+            if (TryParseStartsWith(clause.Trim(), resourceName, filterable))
+            {
+                continue;
+            }
+
             var parts = clause.Trim().Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length != 3)
             {
@@ -138,6 +146,34 @@ internal sealed class ODataQuery
             Filters.Add((property, Literal(parts[2].Trim())));
         }
     }
+
+    private bool TryParseStartsWith(string clause, string resourceName, IReadOnlyCollection<string> filterable)
+    {
+        const string Function = "startswith(";
+        if (!clause.StartsWith(Function, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var comma = clause.IndexOf(',', StringComparison.Ordinal);
+        if (comma < 0 || !clause.EndsWith(')'))
+        {
+            throw GraphErrors.UnsupportedQuery();
+        }
+
+        // Graph's startswith works on displayName of applications and service principals; the module needs no other.
+        var property = clause[Function.Length..comma].Trim();
+        if (property != "displayName" || !filterable.Contains(property, StringComparer.Ordinal))
+        {
+            throw GraphErrors.UnsupportedFilter(property, resourceName);
+        }
+
+        Prefixes.Add((property, Literal(clause[(comma + 1)..^1].Trim())));
+        return true;
+    }
+
+    private static bool StartsWith(JsonNode? node, string prefix) =>
+        node is JsonValue v && v.TryGetValue<string>(out var s) && s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> SplitAnd(string filter)
     {
