@@ -80,3 +80,27 @@ Describe 'New-AcsTeamsApplication' {
         New-AcsTeamsApplication -DisplayName 'Fabrikam Calling' -WhatIf | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Get-AcsTeamsApplication -DisplayName' {
+    BeforeEach { Connect-AcsTeamsAdmin -Sandbox -TenantId contoso.onmicrosoft.com | Out-Null }
+
+    It 'finds every app whose name matches a wildcard pattern, in name order' {
+        $apps = Get-AcsTeamsApplication -DisplayName 'contoso*' -WarningAction SilentlyContinue
+        $apps.DisplayName | Should -Be @('Contoso ACS Admin', 'Contoso Calling API', 'Contoso Teams Calling')
+    }
+
+    It 'matches the rest of a pattern locally' {
+        (Get-AcsTeamsApplication -DisplayName 'Contoso*Calling' -WarningAction SilentlyContinue).AppId | Should -Be 'c0a1b2c3-d4e5-4f60-8a71-b2c3d4e5f614'
+    }
+
+    It 'returns nothing for a pattern that matches nothing, and ApplicationNotFound for a plain name' {
+        Get-AcsTeamsApplication -DisplayName 'Northwind*' | Should -BeNullOrEmpty
+        { Get-AcsTeamsApplication -DisplayName 'Northwind' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ApplicationNotFound,AcsTeamsAdmin.Commands.GetAcsTeamsApplicationCommand'
+    }
+
+    It 'rejects an unclosed [set] before any call' {
+        { Get-AcsTeamsApplication -DisplayName 'Contoso[' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidInput,AcsTeamsAdmin.Commands.GetAcsTeamsApplicationCommand'
+    }
+}

@@ -1,4 +1,5 @@
 using AcsTeamsAdmin.Engine.Applications;
+using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.ServicePrincipals;
 
 namespace AcsTeamsAdmin.Cli.Commands;
@@ -18,7 +19,11 @@ internal static class ApplicationCommands
 
     public static IReadOnlyList<CliCommand> All { get; } =
     [
-        new("Get-AcsTeamsApplication", "Show an app registration's ACS permissions, public client settings, audience and publisher.", [ApplicationIds], GetAsync),
+        new("Get-AcsTeamsApplication", "Show an app registration's ACS permissions, public client settings, audience and publisher.",
+        [
+            new("ApplicationId", CliValueKind.List, "The app registration's Application (client) ID or Object ID; several for several apps. Or --display-name."),
+            new("DisplayName", CliValueKind.Text, "Instead of --application-id: a display name, or a pattern such as 'Contoso*' (* ? [a-c])."),
+        ], GetAsync),
         new("Set-AcsVoipPermission", "Add the ACS delegated permissions (and public client settings) to an app registration, keeping everything else.",
         [
             ApplicationIds, Scope, IncludeLegacyVoip,
@@ -44,6 +49,24 @@ internal static class ApplicationCommands
 
     private static async Task GetAsync(CliInvocation invocation)
     {
+        if (invocation.Arguments.Value("display-name") is { } name)
+        {
+            if (invocation.Arguments.Values("application-id").Count > 0)
+            {
+                throw AcsTeamsAdminException.InvalidInput("DisplayName", name, "cannot be combined with -ApplicationId.",
+                    "Pass either the app's id or its display name.", ErrorIds.ConflictingParameters);
+            }
+
+            var pattern = DisplayNamePattern.Parse(name);
+            var session = await invocation.ConnectAsync().ConfigureAwait(false);
+            foreach (var app in await ApplicationOperations.FindAsync(session, pattern, invocation.Context).ConfigureAwait(false))
+            {
+                invocation.Write(app);
+            }
+
+            return;
+        }
+
         var ids = ParseIds(invocation);
         var connection = await invocation.ConnectAsync().ConfigureAwait(false);
         await invocation.ForEachAsync(ids, async id =>

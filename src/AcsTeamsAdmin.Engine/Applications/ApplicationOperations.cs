@@ -29,6 +29,36 @@ public static class ApplicationOperations
     }
 
     /// <summary>
+    /// The registrations whose display name matches <paramref name="pattern"/> (a name or a wildcard
+    /// pattern), in name order. An empty list when none match: the caller decides whether that is an error.
+    /// </summary>
+    public static async Task<IReadOnlyList<AppRegistrationInfo>> FindAsync(AcsTeamsAdminConnection connection, DisplayNamePattern pattern, OperationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(context);
+        var apps = await ApplicationReader.FindAsync(connection, pattern, context).ConfigureAwait(false);
+        if (apps.Count == 0)
+        {
+            // As Get-Item does: a name that finds nothing is an error, a pattern that matches nothing is not.
+            return pattern.HasWildcards ? [] : throw new AcsTeamsAdminException(ErrorIds.ApplicationNotFound, FailureCategory.ObjectNotFound,
+                $"No app registration named '{pattern.Prefix}' in tenant {connection.Info.TenantId}.",
+                "Check the name (Entra admin center > App registrations > All applications), use a wildcard such as 'Contoso*', or connect to the app's home tenant.",
+                pattern.Pattern);
+        }
+
+        var known = await AcsScopeResolver.ResolveKnownAsync(connection, context).ConfigureAwait(false);
+        var wanted = AcsScopeResolver.Pick(known, AcsScope.Default, context.Log);
+        var infos = apps.Select(app => AppRegistrationInfoBuilder.Build(app, connection.Info.TenantId, known, wanted, ApplicationStatus.Existing, [])).ToArray();
+        foreach (var info in infos)
+        {
+            AppRegistrationInfoBuilder.WarnAboutPublisher(info, context.Log);
+        }
+
+        return infos;
+    }
+
+    /// <summary>
     /// Makes the app have <paramref name="settings"/>, merging into what it has. Returns the app as
     /// verified after the write (Status Updated), as read when it already had everything (Existing),
     /// or null when every change was declined (-WhatIf).

@@ -57,6 +57,48 @@ internal static class ApplicationReader
         return page?.Value?.Select(ApplicationSnapshot.From).ToArray() ?? [];
     }
 
+    /// <summary>
+    /// Every registration whose display name matches <paramref name="pattern"/>. Graph filters what it can:
+    /// eq for a plain name, startswith for the literal prefix of a pattern (exact for "Contoso*"); the rest
+    /// of a pattern is matched here. A pattern with no prefix ("*Teams*") has to list every registration.
+    /// </summary>
+    public static async Task<IReadOnlyList<ApplicationSnapshot>> FindAsync(AcsTeamsAdminConnection connection, DisplayNamePattern pattern, OperationContext context)
+    {
+        var quoted = pattern.Prefix.Replace("'", "''", StringComparison.Ordinal);
+        string? filter = !pattern.HasWildcards ? $"displayName eq '{quoted}'"
+            : pattern.Prefix.Length > 0 ? $"startswith(displayName,'{quoted}')"
+            : null;
+        if (filter is null)
+        {
+            context.Log.Verbose($"'{pattern.Pattern}' starts with a wildcard: listing every app registration in tenant {connection.Info.TenantId} and matching locally.");
+        }
+
+        var what = $"Looking for app registrations named '{pattern.Pattern}'";
+        var page = await GraphCall.RunAsync(
+            () => connection.Graph.Applications.GetAsync(request =>
+            {
+                request.QueryParameters.Filter = filter;
+                request.QueryParameters.Select = ApplicationSnapshot.SelectedProperties;
+                request.QueryParameters.Top = 999;
+            }, context.CancellationToken),
+            what, pattern.Pattern, GraphScopes.ApplicationRead, context.CancellationToken).ConfigureAwait(false);
+        var found = new List<ApplicationSnapshot>();
+        while (page is not null)
+        {
+            found.AddRange((page.Value ?? []).Select(ApplicationSnapshot.From).Where(app => pattern.Matches(app.DisplayName)));
+            if (page.OdataNextLink is not { } next)
+            {
+                break;
+            }
+
+            page = await GraphCall.RunAsync(
+                () => connection.Graph.Applications.WithUrl(next).GetAsync(cancellationToken: context.CancellationToken),
+                what, pattern.Pattern, GraphScopes.ApplicationRead, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        return found.OrderBy(app => app.DisplayName, StringComparer.OrdinalIgnoreCase).ToArray();
+    }
+
     private static void Select(Microsoft.Kiota.Abstractions.RequestConfiguration<Microsoft.Graph.Applications.Item.ApplicationItemRequestBuilder.ApplicationItemRequestBuilderGetQueryParameters> request) =>
         request.QueryParameters.Select = ApplicationSnapshot.SelectedProperties;
 

@@ -6,8 +6,8 @@ using AcsTeamsAdmin.Sandbox.Internal;
 namespace AcsTeamsAdmin.Sandbox.Graph;
 
 /// <summary>
-/// The query options the module uses: $filter (eq on listed properties, and 'in' on those that Graph lets use it,
-/// joined by 'and'), $select, $top with $skiptoken paging, and $count (which, as on Graph's directory objects,
+/// The query options the module uses: $filter (eq on listed properties, 'in' on those that Graph lets use it, and
+/// startswith(displayName,'text'), joined by 'and'), $select, $top with $skiptoken paging, and $count (which, as on Graph's directory objects,
 /// needs ConsistencyLevel: eventual).
 /// </summary>
 internal sealed class ODataQuery
@@ -21,6 +21,9 @@ internal sealed class ODataQuery
 
     /// <summary>Each clause matches when the property equals any of its values (one for eq, up to 15 for in).</summary>
     public List<(string Property, IReadOnlyList<string> Values)> Filters { get; } = [];
+
+    /// <summary>startswith(property,'text') clauses: case-insensitive, as Graph compares directory strings.</summary>
+    public List<(string Property, string Prefix)> Prefixes { get; } = [];
 
     public List<string>? Select { get; private set; }
 
@@ -87,7 +90,8 @@ internal sealed class ODataQuery
     }
 
     public IEnumerable<JsonObject> Apply(IEnumerable<JsonObject> items) =>
-        items.Where(item => Filters.All(f => f.Values.Any(value => Matches(item[f.Property], value))));
+        items.Where(item => Filters.All(f => f.Values.Any(value => Matches(item[f.Property], value)))
+            && Prefixes.All(p => StartsWith(item[p.Property], p.Prefix)));
 
     /// <summary>The object as $select asks for it (a copy either way).</summary>
     public JsonObject Project(JsonObject item)
@@ -133,6 +137,11 @@ internal sealed class ODataQuery
     {
         foreach (var clause in SplitAnd(filter))
         {
+            if (TryParseStartsWith(clause.Trim(), resourceName, filterable))
+            {
+                continue;
+            }
+
             var parts = clause.Trim().Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length != 3)
             {
@@ -154,6 +163,34 @@ internal sealed class ODataQuery
             Filters.Add((property, string.Equals(parts[1], "in", StringComparison.OrdinalIgnoreCase) ? InValues(parts[2].Trim()) : [Literal(parts[2].Trim())]));
         }
     }
+
+    private bool TryParseStartsWith(string clause, string resourceName, IReadOnlyCollection<string> filterable)
+    {
+        const string Function = "startswith(";
+        if (!clause.StartsWith(Function, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var comma = clause.IndexOf(',', StringComparison.Ordinal);
+        if (comma < 0 || !clause.EndsWith(')'))
+        {
+            throw GraphErrors.UnsupportedQuery();
+        }
+
+        // Graph's startswith works on displayName of applications and service principals; the module needs no other.
+        var property = clause[Function.Length..comma].Trim();
+        if (property != "displayName" || !filterable.Contains(property, StringComparer.Ordinal))
+        {
+            throw GraphErrors.UnsupportedFilter(property, resourceName);
+        }
+
+        Prefixes.Add((property, Literal(clause[(comma + 1)..^1].Trim())));
+        return true;
+    }
+
+    private static bool StartsWith(JsonNode? node, string prefix) =>
+        node is JsonValue v && v.TryGetValue<string>(out var s) && s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>('a', 'b', ...): Graph turns each value into an OR child clause and refuses more than 15.</summary>
     private static List<string> InValues(string list)

@@ -29,6 +29,7 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
     [Parameter(ParameterSetName = ParameterSets.Certificate, Mandatory = true)]
     [Parameter(ParameterSetName = ParameterSets.ManagedIdentity, HelpMessage = "The client id of a user-assigned managed identity.")]
     [Alias("AppId", "ApplicationId")]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string? ClientId { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.Interactive)]

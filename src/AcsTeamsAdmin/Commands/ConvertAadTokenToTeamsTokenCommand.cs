@@ -24,6 +24,7 @@ public sealed class ConvertAadTokenToTeamsTokenCommand : AcsCmdlet
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AppId")]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string ClientId { get; set; } = "";
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -15,9 +15,11 @@ public sealed class GetAcsAdminConsentCommand : ConnectedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClientId", "ApplicationId", "ClientAppId")]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string? AppId { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(AcsScopeCompleter))]
     public string[]? Scope { get; set; }
 
     protected override async Task ProcessRecordAsync()

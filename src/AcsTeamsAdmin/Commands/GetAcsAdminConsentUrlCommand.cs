@@ -20,6 +20,7 @@ public sealed class GetAcsAdminConsentUrlCommand : AsyncCmdlet
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AppId", "ApplicationId")]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string? ClientId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -31,6 +32,7 @@ public sealed class GetAcsAdminConsentUrlCommand : AsyncCmdlet
 
     // Not taken from piped objects: a stray empty "Scope" column would silently switch the link to v2.
     [Parameter]
+    [ArgumentCompleter(typeof(AcsScopeCompleter))]
     public string[]? Scope { get; set; }
 
     [Parameter]

@@ -6,18 +6,34 @@ namespace AcsTeamsAdmin.Commands;
 
 /// <summary>
 /// Shows an app registration as ACS with Teams sees it: the ACS permissions it requests and lacks,
-/// public client settings, sign-in audience and publisher. Needs Application.Read.All.
+/// public client settings, sign-in audience and publisher. By id, or by display name with wildcards
+/// (Graph's startswith does the prefix, the rest is matched locally). Needs Application.Read.All.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "AcsTeamsApplication")]
+[Cmdlet(VerbsCommon.Get, "AcsTeamsApplication", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(AppRegistrationInfo))]
 public sealed class GetAcsTeamsApplicationCommand : ConnectedCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    private const string ByIdSet = "ById";
+    private const string ByDisplayNameSet = "ByDisplayName";
+
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AppId")]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string ApplicationId { get; set; } = string.Empty;
+
+    [Parameter(ParameterSetName = ByDisplayNameSet, Mandatory = true)]
+    [SupportsWildcards]
+    public string DisplayName { get; set; } = string.Empty;
 
     protected override async Task ProcessRecordAsync()
     {
+        if (ParameterSetName == ByDisplayNameSet)
+        {
+            var pattern = DisplayNamePattern.Parse(DisplayName);
+            PostObject(await ApplicationOperations.FindAsync(Connection, pattern, CreateOperationContext()).ConfigureAwait(false), enumerate: true);
+            return;
+        }
+
         var id = AppRegistrationId.Parse(ApplicationId);
         PostObject(await ApplicationOperations.GetAsync(Connection, id, CreateOperationContext()).ConfigureAwait(false));
     }

@@ -14,6 +14,7 @@ public sealed class GetAcsTeamsServicePrincipalCommand : ConnectedCmdlet
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClientId")]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string AppId { get; set; } = AcsFirstPartyApp.AppId;
 
     protected override async Task ProcessRecordAsync()

@@ -17,6 +17,7 @@ public sealed class GetAcsTeamsUserAadTokenCommand : AsyncCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("AppId")]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string ClientId { get; set; } = "";
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

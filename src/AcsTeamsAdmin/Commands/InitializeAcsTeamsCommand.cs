@@ -21,6 +21,7 @@ public sealed class InitializeAcsTeamsCommand : ConnectedCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClientId", "ApplicationId")]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string[] AppId { get; set; } = [];
 
     /// <summary>TenantAdmin, AppOwner, or both (the default).</summary>

@@ -15,6 +15,7 @@ public sealed class NewAcsTeamsServicePrincipalCommand : ConnectedCmdlet
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClientId")]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string AppId { get; set; } = AcsFirstPartyApp.AppId;
 
     protected override async Task ProcessRecordAsync()

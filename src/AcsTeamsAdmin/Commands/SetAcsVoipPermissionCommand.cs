@@ -15,6 +15,7 @@ public sealed class SetAcsVoipPermissionCommand : ConnectedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AppId")]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string ApplicationId { get; set; } = string.Empty;
 
     /// <summary>ACS delegated permissions by name; default Teams.ManageCalls and Teams.ManageChats.</summary>

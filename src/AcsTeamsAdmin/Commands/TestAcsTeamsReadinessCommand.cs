@@ -20,6 +20,7 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
 
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClientId", "ApplicationId")]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string[] AppId { get; set; } = [];
 
     /// <summary>The apps serve users of other tenants: a single-tenant app then fails.</summary>

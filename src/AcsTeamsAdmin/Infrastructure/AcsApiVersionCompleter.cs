@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using AcsTeamsAdmin.Engine.Communication;
+using AcsTeamsAdmin.Engine.Completion;
 
 namespace AcsTeamsAdmin.Infrastructure;
 
@@ -9,8 +9,5 @@ namespace AcsTeamsAdmin.Infrastructure;
 public sealed class AcsApiVersionCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        AcsApiVersion.Released.Reverse()
-            .Where(version => version.StartsWith(wordToComplete ?? string.Empty, StringComparison.OrdinalIgnoreCase))
-            .Select(version => new CompletionResult(version, version, CompletionResultType.ParameterValue,
-                version == AcsApiVersion.Default.Value ? $"{version} (default)" : version));
+        CompletionAdapter.Complete(CompletionSources.AcsApiVersions(), parameterName, wordToComplete, fakeBoundParameters);
 }

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using AcsTeamsAdmin.Engine.Communication;
+using AcsTeamsAdmin.Engine.Completion;
 
 namespace AcsTeamsAdmin.Infrastructure;
 
@@ -9,7 +9,5 @@ namespace AcsTeamsAdmin.Infrastructure;
 public sealed class AcsTokenScopeCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        Enum.GetValues<AcsTokenScope>().Select(AcsTokenScopes.WireName)
-            .Where(scope => scope.StartsWith(wordToComplete ?? string.Empty, StringComparison.OrdinalIgnoreCase))
-            .Select(scope => new CompletionResult(scope, scope, CompletionResultType.ParameterValue, scope));
+        CompletionAdapter.Complete(CompletionSources.AcsTokenScopes(), parameterName, wordToComplete, fakeBoundParameters);
 }

@@ -51,7 +51,16 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     }
 
     // Callable from any thread: each waits for, or queues, work on the pipeline thread.
-    internal void PostObject(object? value, bool enumerate = false) => Post(() => WriteObject(value, enumerate));
+    // Every app an output names is remembered for Tab on -AppId/-ApplicationId/-ClientId (AppIdCompleter).
+    internal void PostObject(object? value, bool enumerate = false)
+    {
+        if (PipelineRunspace is { } runspace)
+        {
+            RecentAppStore.For(runspace).RememberFrom(value);
+        }
+
+        Post(() => WriteObject(value, enumerate));
+    }
 
     internal void PostVerbose(string message) => Post(() => WriteVerbose(message));
 

@@ -71,4 +71,19 @@ public class CliApplicationTests
             File.Delete(state);
         }
     }
+
+    [Fact]
+    public async Task Get_by_display_name_pattern_writes_every_match_and_refuses_an_id_as_well()
+    {
+        var run = await CliRun.Invoke("Get-AcsTeamsApplication", "--sandbox", "--tenant-id", SandboxIds.ContosoDomain, "--display-name", "Contoso*Calling", "--output", "json");
+        var both = await CliRun.Invoke("Get-AcsTeamsApplication", "--sandbox", "--display-name", "Contoso*", "--application-id", SandboxIds.FabrikamAdminClientId);
+
+        Assert.Equal(CliApplication.Success, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var app = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(SandboxIds.ContosoTeamsCallingAppId, app.GetProperty("AppId").GetString());
+        Assert.Equal(CliApplication.Failed, both.ExitCode);
+        Assert.Contains("ConflictingParameters", both.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--display-name", both.Stderr, StringComparison.Ordinal);
+    }
 }
