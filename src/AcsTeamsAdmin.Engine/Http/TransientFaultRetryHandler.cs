@@ -41,7 +41,7 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (HttpRequestException ex) when (IsConnectionFault(ex) && IsIdempotent(request.Method) && attempt < _options.MaxRetries)
+            catch (HttpRequestException ex) when (IsConnectionFault(ex) && (IsIdempotent(request.Method) || ReadOnlyRequestOption.IsMarked(request)) && attempt < _options.MaxRetries)
             {
                 var wait = Backoff(attempt);
                 _log.Verbose($"{request.Method} {Describe(request)}: the connection failed ({ex.HttpRequestError}); retrying in {Seconds(wait)} (retry {attempt + 1} of {_options.MaxRetries}).");
