@@ -16,6 +16,10 @@ namespace AcsTeamsAdmin.Engine.Consent;
 /// </summary>
 public static class ConsentOperations
 {
+    // How often a grant POST whose answer was lost (and which, read back, made nothing) is sent again: the
+    // retry handler's own limit for other requests, as the transport never re-sends a POST itself.
+    private static readonly int MaxLostAnswers = Http.RetryLimits.Default.MaxRetries;
+
     /// <summary>The consent the tenant has given <paramref name="clientAppId"/> for <paramref name="scopes"/>. Changes nothing.</summary>
     public static async Task<AdminConsentStatus> GetAsync(AcsTeamsAdminConnection connection, AppId clientAppId, IReadOnlyList<AcsScope> scopes, OperationContext context)
     {
@@ -88,28 +92,43 @@ public static class ConsentOperations
 
         if (grant is null)
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                var created = await PermissionGrants.CreateTenantWideAsync(connection, client.Id, acs.Id, requested, target, context).ConfigureAwait(false);
-                context.Log.Verbose($"Created grant {created?.Id} for '{client.DisplayName}': {GrantScopes.Join(requested)}.");
-                return Status(tenant, clientAppId, client, acs, created?.Id, requested, requested, AdminConsentChange.Created);
-            }
-            catch (AcsTeamsAdminException error) when (error.HttpStatus == 409)
-            {
-                // "Permission entry already exists.": another admin (or our own lost-and-resent POST) created it
-                // since we read. Read it and add what it lacks, as if we had found it in the first place.
-                context.Log.Verbose("The grant was created by someone else since it was read; adding the missing scopes to it instead.");
-                grant = await PermissionGrants.FindTenantWideAsync(
-                    connection, client.Id, acs.Id, GraphScopes.DelegatedPermissionGrantReadWrite, target, context).ConfigureAwait(false);
-                if (grant is null)
+                try
                 {
-                    throw;
+                    var created = await PermissionGrants.CreateTenantWideAsync(connection, client.Id, acs.Id, requested, target, context).ConfigureAwait(false);
+                    context.Log.Verbose($"Created grant {created?.Id} for '{client.DisplayName}': {GrantScopes.Join(requested)}.");
+                    return Status(tenant, clientAppId, client, acs, created?.Id, requested, requested, AdminConsentChange.Created);
                 }
-
-                granted = GrantScopes.Split(grant.Scope);
-                if (GrantScopes.Missing(granted, requested).Count == 0)
+                catch (AcsTeamsAdminException error) when (error.HttpStatus == 409 || IsLostAnswer(error))
                 {
-                    return Status(tenant, clientAppId, client, acs, grant.Id, granted, requested, AdminConsentChange.Unchanged);
+                    // 409 "Permission entry already exists.": another admin created it since we read. A lost answer
+                    // (dropped connection, timeout): the POST may or may not have created it, and a POST is never
+                    // re-sent blindly. Either way read it: found, add what it lacks as if we had found it at first.
+                    grant = await PermissionGrants.FindTenantWideAsync(
+                        connection, client.Id, acs.Id, GraphScopes.DelegatedPermissionGrantReadWrite, target, context).ConfigureAwait(false);
+                    if (grant is null && IsLostAnswer(error) && attempt <= MaxLostAnswers)
+                    {
+                        // Not there: the POST never reached Entra, so sending it again cannot make a second grant.
+                        context.Log.Verbose($"The answer to creating the grant was lost and no grant exists; creating it again (attempt {attempt + 1}).");
+                        continue;
+                    }
+
+                    if (grant is null)
+                    {
+                        throw;
+                    }
+
+                    context.Log.Verbose(error.HttpStatus == 409
+                        ? "The grant was created by someone else since it was read; adding the missing scopes to it instead."
+                        : $"The answer to creating the grant was lost, but grant {grant.Id} is there.");
+                    granted = GrantScopes.Split(grant.Scope);
+                    if (GrantScopes.Missing(granted, requested).Count == 0)
+                    {
+                        return Status(tenant, clientAppId, client, acs, grant.Id, granted, requested, error.HttpStatus == 409 ? AdminConsentChange.Unchanged : AdminConsentChange.Created);
+                    }
+
+                    break;
                 }
             }
         }
@@ -119,6 +138,9 @@ public static class ConsentOperations
         context.Log.Verbose($"Grant {grant.Id} for '{client.DisplayName}' now holds: {GrantScopes.Join(union)} (was: {GrantScopes.Join(granted)}).");
         return Status(tenant, clientAppId, client, acs, grant.Id, union, requested, AdminConsentChange.Updated);
     }
+
+    private static bool IsLostAnswer(AcsTeamsAdminException error) =>
+        error.ErrorId is ErrorIds.ConnectionFailed or ErrorIds.ServiceTimeout;
 
     private static async Task<ServicePrincipalInfo?> EnsureClientAsync(AcsTeamsAdminConnection connection, AppId clientAppId, OperationContext context)
     {

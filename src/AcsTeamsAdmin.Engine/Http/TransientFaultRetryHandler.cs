@@ -23,7 +23,7 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
         _statistics = statistics;
         _log = log;
         _time = time ?? TimeProvider.System;
-        _delay = delay ?? ((wait, token) => Task.Delay(wait, _time, token));
+        _delay = delay ?? WaitAtLeastAsync;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (HttpRequestException ex) when (IsConnectionFault(ex) && IsIdempotent(request.Method) && attempt < _options.MaxRetries)
+            catch (HttpRequestException ex) when (IsConnectionFault(ex) && (IsIdempotent(request.Method) || ReadOnlyRequestOption.IsMarked(request)) && attempt < _options.MaxRetries)
             {
                 var wait = Backoff(attempt);
                 _log.Verbose($"{request.Method} {Describe(request)}: the connection failed ({ex.HttpRequestError}); retrying in {Seconds(wait)} (retry {attempt + 1} of {_options.MaxRetries}).");
@@ -73,6 +73,20 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
         _statistics.RecordRetry(wait);
         await _delay(wait, cancellationToken).ConfigureAwait(false);
     }
+
+    // Timers run on a coarse clock (a 4 ms tick on Linux), so Task.Delay can end a few milliseconds early:
+    // measured by the reliability campaign, 24 of 139 retries came before a 20 ms Retry-After was up. A
+    // Retry-After is a minimum, so wait out whatever the monotonic clock says is left.
+    private async Task WaitAtLeastAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var start = _time.GetTimestamp();
+        for (var left = wait; left > TimeSpan.Zero; left = wait - _time.GetElapsedTime(start))
+        {
+            await Task.Delay(left < OneMillisecond ? OneMillisecond : left, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly TimeSpan OneMillisecond = TimeSpan.FromMilliseconds(1);
 
     internal static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;

@@ -145,6 +145,9 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
         };
         request.PathParameters["baseurl"] = adapter.BaseUrl ?? string.Empty;
         request.Headers.Add("Accept", "application/json");
+
+        // Every step is a GET: the batch may be sent again after a dropped connection, unlike other POSTs.
+        request.AddRequestOptions([ReadOnlyRequestOption.Instance]);
         request.SetStreamContent(new MemoryStream(Body(steps)), "application/json");
         var errors = new Dictionary<string, ParsableFactory<IParsable>> { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
         var what = steps.Count == 1 ? steps[0].WhatFailed : $"Reading {steps.Count} directory objects in one Microsoft Graph batch";
