@@ -59,7 +59,7 @@ internal static class BenchWorld
         await ApplicationOperations.SetAsync(connection, new AppRegistrationId(Calling.Value), new AcsApplicationSettings(), context).ConfigureAwait(false);
         for (var i = 0; i < extraApps; i++)
         {
-            var created = await ApplicationOperations.NewAsync(connection, $"Bench calling app {i:000}", new AcsApplicationSettings { AllowPublicClientFlows = true }, context).ConfigureAwait(false)
+            var created = await ApplicationOperations.NewAsync(connection, $"Bench calling app {i:000}", new AcsApplicationSettings { AllowPublicClientFlows = true, MultiTenant = true, RedirectUri = PublicClientRedirectUri.Default }, context).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The sandbox did not create the app registration.");
             apps.Add(AppId.Parse(created.AppId));
         }

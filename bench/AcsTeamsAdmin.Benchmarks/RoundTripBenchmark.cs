@@ -48,6 +48,15 @@ internal static class RoundTripBenchmark
             Console.WriteLine($"  {call.Cmdlet,-100} {call.Request}");
         }
 
+        foreach (var result in results.Where(r => r.Requests.Count > 0))
+        {
+            Console.WriteLine($"Ours, {result.Job} (request log):");
+            foreach (var line in result.Requests)
+            {
+                Console.WriteLine("  " + line);
+            }
+        }
+
         Console.WriteLine("Graph PowerShell sequence, setup on an empty tenant (the ready tenant skips the three New-Mg...):");
         foreach (var call in GraphPowerShellSequence.Setup(empty: true))
         {
@@ -72,7 +81,7 @@ internal static class RoundTripBenchmark
         var failing = checks.Count(check => check.Status == ReadinessStatus.Fail);
         if (failing > 0)
         {
-            throw new InvalidOperationException($"{job}: {failing} check(s) failed in a tenant built to be ready; the figures would not be of a full run.");
+            throw new InvalidOperationException($"{job}: {failing} check(s) failed in a tenant built to be ready ({string.Join(", ", checks.Where(check => check.Status == ReadinessStatus.Fail).Select(check => check.Name).Distinct())}); the figures would not be of a full run.");
         }
 
         return new RoundTripResult(job, RequestCounts.From(sandbox), watch.Elapsed, GraphPowerShellSequence.Readiness(apps.Count));
@@ -95,11 +104,19 @@ internal static class RoundTripBenchmark
                 throw new InvalidOperationException($"{job}: the setup did not converge: {string.Join("; ", steps.Select(step => $"{step.Step} {step.Result}"))}");
             }
 
-            results.Add(new RoundTripResult(job, RequestCounts.From(sandbox), watch.Elapsed, GraphPowerShellSequence.Setup(empty)));
+            results.Add(new RoundTripResult(job, RequestCounts.From(sandbox), watch.Elapsed, GraphPowerShellSequence.Setup(empty)) { Requests = RoundTripResult.Lines(sandbox) });
         }
 
         return results;
     }
 }
 
-internal sealed record RoundTripResult(string Job, RequestCounts Ours, TimeSpan Elapsed, IReadOnlyList<GraphPowerShellCall> GraphPowerShell);
+internal sealed record RoundTripResult(string Job, RequestCounts Ours, TimeSpan Elapsed, IReadOnlyList<GraphPowerShellCall> GraphPowerShell)
+{
+    /// <summary>What went over the wire, in order (batch steps indented under their batch).</summary>
+    public IReadOnlyList<string> Requests { get; init; } = [];
+
+    public static IReadOnlyList<string> Lines(SandboxService sandbox) =>
+        sandbox.Requests.Entries.OrderBy(e => e.Sequence)
+            .Select(e => $"{(e.ParentSequence is null ? "" : "    step: ")}{e.Method} {e.PathAndQuery.Split('?')[0]} -> {e.Status}").ToArray();
+}
