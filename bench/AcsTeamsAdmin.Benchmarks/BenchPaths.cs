@@ -18,6 +18,9 @@ internal static class BenchPaths
     /// <summary>The module folder exactly as it ships (laid out by building src/AcsTeamsAdmin).</summary>
     public static string ModuleFolder => Path.Combine(RepoRoot, "out", "AcsTeamsAdmin");
 
+    /// <summary>The System.Management.Automation reference assembly: metadata only, PowerShell itself is not installed here.</summary>
+    public static string SmaReference => Path.Combine(Layout.PowerShellStandardPackage, "lib", "netstandard2.0", "System.Management.Automation.dll");
+
     /// <summary>This benchmark's own dll, to run a scenario in a fresh process.</summary>
     public static string Self => typeof(BenchPaths).Assembly.Location;
 }

@@ -41,10 +41,15 @@ internal static class ImportBenchmark
         var table = new Table($"Module import (ModuleLoader.Initialize, no cmdlet run; median of {reports.Count} fresh processes)",
             "stage", "ms", "assemblies loaded", "heavy ones among them");
         table.Add("import: loader + Initialize()", Median(reports.Select(r => r.InitializeMs)), last.LoadedByImport.Count, HeavyIn(last.LoadedByImport));
-        table.Add("first engine use: AppId.Parse", Median(reports.Select(r => r.FirstUseMs)), last.LoadedByFirstUse.Count, HeavyIn(last.LoadedByFirstUse));
+        table.Add("first binding: parameter types, AppId.Parse", Median(reports.Select(r => r.FirstUseMs)), last.LoadedByFirstUse.Count, HeavyIn(last.LoadedByFirstUse));
         table.Print();
         Console.WriteLine("Loaded by the import: " + string.Join(", ", last.LoadedByImport));
-        Console.WriteLine("Loaded by the first engine use: " + string.Join(", ", last.LoadedByFirstUse));
+        Console.WriteLine("Loaded by the first binding: " + string.Join(", ", last.LoadedByFirstUse));
+        var needs = ImportAnalysis.Analyse(BenchPaths.ModuleFolder);
+        Console.WriteLine($"Import-Module -Assembly on top (from metadata, {needs.ExportedTypes} exported types; beyond the runtime and System.Management.Automation):");
+        Console.WriteLine("  to enumerate the cmdlets (base types, interfaces): " + List(needs.ToEnumerateCmdlets));
+        Console.WriteLine("  at first binding (parameter types):                " + List(needs.ForParameterTypes));
+        Console.WriteLine("  at a cmdlet class's first use (static fields):     " + List(needs.ForStaticFields));
     }
 
     private static string HeavyIn(IEnumerable<string> loaded)
@@ -52,6 +57,8 @@ internal static class ImportBenchmark
         var found = Heavy.Where(name => loaded.Any(entry => entry.StartsWith(name + " [", StringComparison.Ordinal))).ToArray();
         return found.Length == 0 ? "none" : string.Join(", ", found);
     }
+
+    private static string List(IReadOnlyList<string> names) => names.Count == 0 ? "nothing" : string.Join(", ", names);
 
     private static double Median(IEnumerable<double> values)
     {

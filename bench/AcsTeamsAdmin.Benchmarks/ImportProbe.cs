@@ -9,7 +9,8 @@ namespace AcsTeamsAdmin.Benchmarks;
 /// Runs in a fresh process (`--import-probe`): loads the module the way AcsTeamsAdmin.psm1 does (the loader
 /// into the default context, then ModuleLoader.Initialize()) WITHOUT running a cmdlet, and prints as JSON
 /// which assemblies each stage loaded and how long it took. Stage 2 is the first thing a cmdlet does with
-/// its input (parse an app id in the engine), to show what loads only when a cmdlet runs.
+/// its input: load every parameter type the module defines (what PowerShell's binder resolves, found from
+/// metadata) and parse an app id in the engine, to show what loads only when a cmdlet runs.
 /// Uses nothing of the module's types directly, so this process's default context stays as a host's would.
 /// </summary>
 internal static class ImportProbe
@@ -24,8 +25,17 @@ internal static class ImportProbe
         var initialize = watch.Elapsed;
         var afterImport = Loaded();
 
+        // Read after the import was measured: the metadata reader's own assemblies must not count against it.
+        var parameterTypes = ImportAnalysis.Analyse(moduleFolder).OwnParameterTypes;
+        var beforeFirstUse = Loaded();
         watch.Restart();
         var context = AssemblyLoadContext.GetLoadContext(cmdlets)!;
+        foreach (var entry in parameterTypes)
+        {
+            var parts = entry.Split('|');
+            _ = context.LoadFromAssemblyName(new AssemblyName(parts[0])).GetType(parts[1], throwOnError: true);
+        }
+
         var engine = context.LoadFromAssemblyName(new AssemblyName("AcsTeamsAdmin.Engine"));
         var parse = engine.GetType("AcsTeamsAdmin.Engine.Identifiers.AppId", throwOnError: true)!
             .GetMethod("Parse", BindingFlags.Public | BindingFlags.Static)!;
@@ -37,7 +47,7 @@ internal static class ImportProbe
             initialize.TotalMilliseconds,
             firstUse.TotalMilliseconds,
             afterImport.Except(before).ToArray(),
-            afterFirstUse.Except(afterImport).ToArray(),
+            afterFirstUse.Except(beforeFirstUse).ToArray(),
             GC.GetTotalMemory(forceFullCollection: false));
         Console.WriteLine(JsonSerializer.Serialize(report));
         return 0;

@@ -4,7 +4,7 @@ using AcsTeamsAdmin.Benchmarks;
 // Internal modes (each run as its own process by the scenarios above):
 //   --floor <graph base> <token>       the cold-start floor: the same $batch with a bare HttpClient
 //   --import-probe <module folder>     load the module through its loader and report what loaded
-//   --memory-run readiness|bulk <n>    one scenario, then its peak working set
+//   --memory-run idle|readiness|bulk <n> [state file]   one scenario, then its peak working set
 var command = args.Length == 0 ? "all" : args[0];
 try
 {
@@ -15,7 +15,7 @@ try
         case "--import-probe":
             return ImportProbe.Run(args[1]);
         case "--memory-run":
-            return await MemoryRun.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000).ConfigureAwait(false);
+            return await MemoryRun.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args.Length > 3 ? args[3] : null).ConfigureAwait(false);
         case "roundtrips":
         case "coldstart":
         case "import":
