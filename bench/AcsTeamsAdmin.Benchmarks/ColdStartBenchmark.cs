@@ -58,16 +58,19 @@ internal static class ColdStartBenchmark
             _ = await ChildProcess.RunAsync(BenchPaths.Self, floor, environment).ConfigureAwait(false);
             var cliRuns = new List<ChildRun>();
             var floorRuns = new List<ChildRun>();
+            var versionRuns = new List<ChildRun>();
             for (var i = 0; i < runs; i++)
             {
                 cliRuns.Add(await ChildProcess.RunAsync(BenchPaths.AcsTeamsDll, cli, environment).ConfigureAwait(false));
                 floorRuns.Add(await ChildProcess.RunAsync(BenchPaths.Self, floor, environment).ConfigureAwait(false));
+                // acsteams doing nothing but start: splits the ratio into process start and the readiness work.
+                versionRuns.Add(await ChildProcess.RunAsync(BenchPaths.AcsTeamsDll, ["--version"]).ConfigureAwait(false));
             }
 
             var failed = floorRuns.FirstOrDefault(run => run.ExitCode != 0);
             return failed is not null
                 ? throw new InvalidOperationException($"The floor program failed: {failed.Error}")
-                : new ColdStartResult(runs, cliRequests, warm.ExitCode, cliRuns, floorRuns);
+                : new ColdStartResult(runs, cliRequests, warm.ExitCode, cliRuns, floorRuns, versionRuns);
         }
         finally
         {
@@ -85,6 +88,8 @@ internal static class ColdStartBenchmark
             Median(result.Cli.Select(run => run.Exit.TotalMilliseconds)), Range(result.Cli));
         table.Add("floor: HttpClient, same requests", $"{result.CliRequests.Graph} / {result.CliRequests.BatchSteps}", floorFirst,
             Median(result.Floor.Select(run => run.Exit.TotalMilliseconds)), Range(result.Floor));
+        table.Add("acsteams --version (start only, no request)", "0 / 0", Median(result.Version.Select(run => run.FirstOutput.TotalMilliseconds)),
+            Median(result.Version.Select(run => run.Exit.TotalMilliseconds)), Range(result.Version));
         table.Print();
         Console.WriteLine($"Ratio acsteams / floor, first output: {cliFirst / floorFirst:0.00}x");
     }
@@ -99,4 +104,4 @@ internal static class ColdStartBenchmark
         $"{runs.Min(run => run.Exit.TotalMilliseconds):0}..{runs.Max(run => run.Exit.TotalMilliseconds):0}";
 }
 
-internal sealed record ColdStartResult(int Runs, RequestCounts CliRequests, int CliExitCode, IReadOnlyList<ChildRun> Cli, IReadOnlyList<ChildRun> Floor);
+internal sealed record ColdStartResult(int Runs, RequestCounts CliRequests, int CliExitCode, IReadOnlyList<ChildRun> Cli, IReadOnlyList<ChildRun> Floor, IReadOnlyList<ChildRun> Version);

@@ -14,7 +14,7 @@ internal static class Scenarios
 
         if (all || which == "coldstart")
         {
-            ColdStartBenchmark.Print(await ColdStartBenchmark.MeasureAsync(runs: 7).ConfigureAwait(false));
+            ColdStartBenchmark.Print(await ColdStartBenchmark.MeasureAsync(runs: 11).ConfigureAwait(false));
         }
 
         if (all || which == "import")
