@@ -24,8 +24,7 @@ internal static class ChildProcess
             start.Environment[name] = value;
         }
 
-        // The child must not inherit tuning meant for the benchmark host, and must print plain text.
-        start.Environment["DOTNET_TieredPGO"] = null;
+        // Plain text: the first-line time must not depend on a terminal's colour codes.
         start.Environment["NO_COLOR"] = "1";
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start dotnet {dll}.");

@@ -67,10 +67,15 @@ internal static class ColdStartBenchmark
                 versionRuns.Add(await ChildProcess.RunAsync(BenchPaths.AcsTeamsDll, ["--version"]).ConfigureAwait(false));
             }
 
+            var firstCall = await ChildProcess.RunAsync(BenchPaths.Self, ["--first-call", host.BaseAddress.AbsoluteUri + "v1.0", BenchWorld.Calling.ToString()], environment).ConfigureAwait(false);
+            var firstCallReport = firstCall.ExitCode == 0 ? System.Text.Json.JsonSerializer.Deserialize<FirstCallReport>(firstCall.Output[^1]) : null;
             var failed = floorRuns.FirstOrDefault(run => run.ExitCode != 0);
             return failed is not null
                 ? throw new InvalidOperationException($"The floor program failed: {failed.Error}")
-                : new ColdStartResult(runs, cliRequests, warm.ExitCode, cliRuns, floorRuns, versionRuns);
+                : new ColdStartResult(runs, cliRequests, warm.ExitCode, cliRuns, floorRuns, versionRuns)
+                {
+                    FirstCall = firstCallReport ?? throw new InvalidOperationException($"The first-call probe failed: {firstCall.Error}"),
+                };
         }
         finally
         {
@@ -92,6 +97,8 @@ internal static class ColdStartBenchmark
             Median(result.Version.Select(run => run.Exit.TotalMilliseconds)), Range(result.Version));
         table.Print();
         Console.WriteLine($"Ratio acsteams / floor, first output: {cliFirst / floorFirst:0.00}x");
+        Console.WriteLine($"In one process, the engine's readiness check (sign-in + 1 batch): first {result.FirstCall.FirstMs:0} ms ({result.FirstCall.AssembliesLoadedByFirst} assemblies loaded), second {result.FirstCall.SecondMs:0} ms: first use costs {result.FirstCall.FirstMs - result.FirstCall.SecondMs:0} ms.");
+        Console.WriteLine("  loaded by the first call, beyond System.*: " + string.Join(", ", result.FirstCall.NonSystemAssemblies));
     }
 
     private static double Median(IEnumerable<double> values)
@@ -104,4 +111,7 @@ internal static class ColdStartBenchmark
         $"{runs.Min(run => run.Exit.TotalMilliseconds):0}..{runs.Max(run => run.Exit.TotalMilliseconds):0}";
 }
 
-internal sealed record ColdStartResult(int Runs, RequestCounts CliRequests, int CliExitCode, IReadOnlyList<ChildRun> Cli, IReadOnlyList<ChildRun> Floor, IReadOnlyList<ChildRun> Version);
+internal sealed record ColdStartResult(int Runs, RequestCounts CliRequests, int CliExitCode, IReadOnlyList<ChildRun> Cli, IReadOnlyList<ChildRun> Floor, IReadOnlyList<ChildRun> Version)
+{
+    public required FirstCallReport FirstCall { get; init; }
+}

@@ -27,6 +27,11 @@ internal static class FloorProgram
             {
                 steps.Add(new JsonObject { ["id"] = steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["method"] = "GET", ["url"] = path["/v1.0".Length..] });
             }
+            else if (verb != "GET")
+            {
+                // The readiness run signs in with a given token and only reads; anything else means the plan is not what this floor models.
+                throw new InvalidOperationException($"The floor only replays reads; the plan has '{line}'.");
+            }
             else
             {
                 using var response = await http.GetAsync(new Uri(path, UriKind.Relative)).ConfigureAwait(false);
