@@ -33,4 +33,20 @@ public class FormatFileTests
         Assert.All(FormatFile.Descendants("TableControl"), table =>
             Assert.Equal(table.Descendants("TableColumnHeader").Count(), table.Descendants("TableColumnItem").Count()));
     }
+
+    [Fact]
+    public void Every_type_a_cmdlet_outputs_has_a_view()
+    {
+        using var cmdlets = AcsTeamsAdmin.Tests.PowerShellModule.CompiledCmdlets.Load(
+            AcsTeamsAdmin.Tests.PowerShellModule.ModulePaths.BinFolder(RepositoryLayout.ModuleFolder));
+        var viewed = FormatFile.Descendants("TypeName").Select(element => element.Value).ToHashSet(StringComparer.Ordinal);
+        var missing = cmdlets.Cmdlets
+            .SelectMany(cmdlet => cmdlet.OutputTypes.Select(type => (Cmdlet: cmdlet.Name, Type: type.FullName!)))
+            .Where(output => !output.Type.StartsWith("System.", StringComparison.Ordinal) && !viewed.Contains(output.Type))
+            .Select(output => $"{output.Cmdlet} -> {output.Type}")
+            .ToArray();
+
+        Assert.NotEmpty(viewed);
+        Assert.Empty(missing);
+    }
 }
