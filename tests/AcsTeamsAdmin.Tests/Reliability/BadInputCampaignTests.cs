@@ -30,7 +30,7 @@ public sealed class BadInputCampaignTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
-    public async Task Forty_two_malformed_inputs_each_name_their_option_and_make_no_request()
+    public async Task Forty_malformed_inputs_each_name_their_option_and_make_no_request()
     {
         var description = _host!.Description;
         string[] graph =
@@ -134,7 +134,7 @@ public sealed class BadInputCampaignTests(ITestOutputHelper output) : IAsyncLife
             output.WriteLine(line);
         }
 
-        Assert.True(inputs.Length >= 42);
+        Assert.True(inputs.Length >= 40);
         Assert.Empty(unclear);
         Assert.Equal(0, requests);
     }
