@@ -3,6 +3,7 @@ using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Identifiers;
 using AcsTeamsAdmin.Engine.Operations;
+using AcsTeamsAdmin.Engine.Tokens;
 using AcsTeamsAdmin.Engine.Validation;
 using Azure.Core.Pipeline;
 
@@ -54,6 +55,10 @@ public sealed record ReadinessInput
             }
 
             var user = InputParser.ParseGuid("TeamsUserId", TeamsUserId, "it is the Teams user's object id (the token's oid claim; Entra admin center > Users > the user > Object ID).");
+
+            // Only the shape is bad input (not a JWT fails here, before signing in). An expired token or one for
+            // another audience, app or user is what the TeamsUserToken check diagnoses, so it stays a check result.
+            _ = TokenClaims.Read("TeamsUserToken", TeamsUserToken);
             exchange = new TeamsUserTokenExchange(TeamsUserToken, appIds[0], user);
         }
 

@@ -52,18 +52,31 @@ public class ReadinessReportTests
     [InlineData("AppId", "not-a-guid")]
     [InlineData("AcsEndpoint", "contoso")]
     [InlineData("AcsConnectionString", "endpoint=https://contoso.communication.azure.com/")]
+    [InlineData("TeamsUserToken", "eyJhbGciOiJub25lIn0.not-base64!.x")]
+    [InlineData("TeamsUserToken", "not-a-jwt")]
     public void Bad_input_is_rejected_naming_its_parameter_before_anything_connects(string parameter, string value)
     {
         var input = parameter switch
         {
             "AppId" => new ReadinessInput { AppId = [value] },
             "AcsEndpoint" => new ReadinessInput { AcsEndpoint = value },
+            "TeamsUserToken" => new ReadinessInput { AppId = [ReadyWorld.Calling.ToString()], TeamsUserToken = value, TeamsUserId = SandboxIds.FabrikamTeamsUserId },
             _ => new ReadinessInput { AcsConnectionString = value },
         };
 
         var error = Assert.Throws<AcsTeamsAdminException>(() => input.Parse());
 
         Assert.StartsWith($"-{parameter}:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_well_formed_Teams_token_that_would_fail_the_exchange_still_parses_so_its_check_can_say_why()
+    {
+        var noChats = TeamsToken(ContosoConnections.CallingAppId, ["Teams.ManageCalls"]);
+
+        var parsed = new ReadinessInput { AppId = [ReadyWorld.Calling.ToString()], TeamsUserToken = noChats, TeamsUserId = SandboxIds.FabrikamTeamsUserId }.Parse();
+
+        Assert.Equal(Adele, parsed.TeamsToken!.UserId);
     }
 
     private static async Task<ReadinessCheck> Check(AcsTeamsAdminConnection connection, string token)
