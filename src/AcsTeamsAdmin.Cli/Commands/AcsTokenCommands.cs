@@ -48,17 +48,7 @@ internal static class AcsTokenCommands
         var args = invocation.Arguments;
         var request = TeamsUserTokenRequest.Parse(args.Value("client-id"), args.Value("tenant-id"), args.Flag("use-device-code"), args.Value("account"), args.Value("authority-host"), session: null);
         var token = await TeamsUserSignIn.AcquireAsync(request, session: null, invocation.Context).ConfigureAwait(false);
-        invocation.Write(args.Flag("as-plain-text") ? token : new TeamsUserAadToken
-        {
-            Token = SecureText.From(token.Token),
-            ExpiresOn = token.ExpiresOn,
-            TenantId = token.TenantId,
-            UserObjectId = token.UserObjectId,
-            ClientId = token.ClientId,
-            UserPrincipalName = token.UserPrincipalName,
-            Scopes = token.Scopes,
-            Source = token.Source,
-        });
+        invocation.Write(args.Flag("as-plain-text") ? token : token.Protect());
     }
 
     private static async Task ConvertAsync(CliInvocation invocation)

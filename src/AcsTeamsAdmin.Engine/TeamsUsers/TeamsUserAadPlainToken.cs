@@ -23,6 +23,19 @@ public sealed record TeamsUserAadPlainToken
 
     public string? Source { get; init; }
 
+    /// <summary>The same token as a SecureString (what the cmdlet and acsteams output unless -AsPlainText).</summary>
+    public TeamsUserAadToken Protect() => new()
+    {
+        Token = Tokens.SecureText.From(Token),
+        ExpiresOn = ExpiresOn,
+        TenantId = TenantId,
+        UserObjectId = UserObjectId,
+        ClientId = ClientId,
+        UserPrincipalName = UserPrincipalName,
+        Scopes = Scopes,
+        Source = Source,
+    };
+
     public override string ToString() => $"Entra token of {UserPrincipalName ?? UserObjectId} for ACS, expires {ExpiresOn:u} (token redacted)";
 
     private bool PrintMembers(StringBuilder builder)

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using AcsTeamsAdmin.Engine.TeamsUsers;
-using AcsTeamsAdmin.Engine.Tokens;
 using AcsTeamsAdmin.Infrastructure;
 
 namespace AcsTeamsAdmin.Commands;
@@ -42,16 +41,6 @@ public sealed class GetAcsTeamsUserAadTokenCommand : AsyncCmdlet
 
         var request = TeamsUserTokenRequest.Parse(ClientId, TenantId, UseDeviceCode, Account, AuthorityHost, session);
         var token = await TeamsUserSignIn.AcquireAsync(request, session, CreateOperationContext()).ConfigureAwait(false);
-        PostObject(AsPlainText ? token : new TeamsUserAadToken
-        {
-            Token = SecureText.From(token.Token),
-            ExpiresOn = token.ExpiresOn,
-            TenantId = token.TenantId,
-            UserObjectId = token.UserObjectId,
-            ClientId = token.ClientId,
-            UserPrincipalName = token.UserPrincipalName,
-            Scopes = token.Scopes,
-            Source = token.Source,
-        });
+        PostObject(AsPlainText ? token : token.Protect());
     }
 }
