@@ -46,11 +46,11 @@ public sealed class LoopbackSandboxHost : IAsyncDisposable
             catch (HttpListenerException) when (port == 0 && attempt < 5)
             {
                 // Another process took the port between our probe and our bind: pick again.
-                listener.Close();
+                CloseQuietly(listener);
             }
             catch
             {
-                listener.Close();
+                CloseQuietly(listener);
                 throw;
             }
         }
@@ -59,8 +59,7 @@ public sealed class LoopbackSandboxHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        _listener.Close();
+        CloseQuietly(_listener);
         try
         {
             await _acceptLoop.ConfigureAwait(false);
@@ -70,6 +69,23 @@ public sealed class LoopbackSandboxHost : IAsyncDisposable
         }
 
         _stopping.Dispose();
+    }
+
+    /// <summary>
+    /// Closes the listener without throwing. On Unix the managed HttpListener looks its port up again while
+    /// closing and may try to bind it anew; if something else took the port meanwhile (parallel tests picking
+    /// free ports), Close throws "Address already in use" although there is nothing left to release.
+    /// </summary>
+    private static void CloseQuietly(HttpListener listener)
+    {
+        try
+        {
+            listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // See above: the port is no longer ours, so there is nothing to release.
+        }
     }
 
     private static int FreePort()
