@@ -49,6 +49,7 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
                 continue;
             }
 
+            _log.Debug($"{request.Method} {Describe(request)} -> {(int)response.StatusCode} (request-id {RequestId(response)})");
             if (!IsTransient(response.StatusCode))
             {
                 return response;
@@ -107,6 +108,10 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
         var ceiling = Math.Min(_options.MaxDelay.TotalSeconds, _options.BaseDelay.TotalSeconds * Math.Pow(2, attempt));
         return TimeSpan.FromSeconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
     }
+
+    // Graph's id for the request, which support cases ask for; "-" when the answer has none.
+    private static string RequestId(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("request-id", out var values) ? values.FirstOrDefault() ?? "-" : "-";
 
     // The path only: query strings can carry filters with user data, and never need to be in a log line.
     private static string Describe(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? "(no URI)";

@@ -93,6 +93,37 @@ public class TransientFaultRetryHandlerTests
         Assert.Empty(_waits);
     }
 
+    [Fact]
+    public async Task Each_attempt_is_one_debug_line_with_the_path_the_status_and_the_request_id_but_no_query()
+    {
+        var lines = new List<string>();
+        var server = new ScriptedHandler(
+            _ => Respond(HttpStatusCode.ServiceUnavailable, retryAfter: "0"),
+            _ =>
+            {
+                var ok = Respond(HttpStatusCode.OK);
+                ok.Headers.Add("request-id", "3f2a-req");
+                return ok;
+            });
+        var handler = new TransientFaultRetryHandler(RetryLimits.Default, _statistics, new LineLog(lines), (_, _) => Task.CompletedTask) { InnerHandler = server };
+        using var client = new HttpClient(handler);
+
+        using var response = await client.GetAsync(new Uri("https://graph.example/v1.0/servicePrincipals?$filter=appId eq 'secret-ish'"));
+
+        var debug = lines.Where(line => line.StartsWith("DEBUG:", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["DEBUG: GET /v1.0/servicePrincipals -> 503 (request-id -)", "DEBUG: GET /v1.0/servicePrincipals -> 200 (request-id 3f2a-req)"], debug);
+        Assert.DoesNotContain(lines, line => line.Contains("secret-ish", StringComparison.Ordinal));
+    }
+
+    private sealed class LineLog(List<string> lines) : IOperationLog
+    {
+        public void Verbose(string message) => lines.Add("VERBOSE: " + message);
+
+        public void Debug(string message) => lines.Add("DEBUG: " + message);
+
+        public void Warning(string message) => lines.Add("WARNING: " + message);
+    }
+
     private async Task<HttpResponseMessage> Send(ScriptedHandler server, HttpMethod method, RetryLimits? limits = null, string? body = null)
     {
         var handler = new TransientFaultRetryHandler(limits ?? RetryLimits.Default, _statistics, OperationContext.Unattended().Log, (wait, _) =>
