@@ -5,23 +5,9 @@ namespace AcsTeamsAdmin.Engine.TeamsUsers;
 
 /// <summary>The same token as <see cref="TeamsUserAadToken"/> in plain text (-AsPlainText); ToString still redacts it.</summary>
 [DefaultDisplay("UserPrincipalName", "TenantId", "ClientId", "Scopes", "ExpiresOn")]
-public sealed record TeamsUserAadPlainToken
+public sealed record TeamsUserAadPlainToken : TeamsUserAadTokenDetails
 {
     public required string Token { get; init; }
-
-    public required DateTimeOffset ExpiresOn { get; init; }
-
-    public required string TenantId { get; init; }
-
-    public required string UserObjectId { get; init; }
-
-    public required string ClientId { get; init; }
-
-    public string? UserPrincipalName { get; init; }
-
-    public IReadOnlyList<string> Scopes { get; init; } = [];
-
-    public string? Source { get; init; }
 
     /// <summary>The same token as a SecureString (what the cmdlet and acsteams output unless -AsPlainText).</summary>
     public TeamsUserAadToken Protect() => new()
@@ -38,7 +24,7 @@ public sealed record TeamsUserAadPlainToken
 
     public override string ToString() => $"Entra token of {UserPrincipalName ?? UserObjectId} for ACS, expires {ExpiresOn:u} (token redacted)";
 
-    private bool PrintMembers(StringBuilder builder)
+    protected override bool PrintMembers(StringBuilder builder)
     {
         builder.Append("UserObjectId = ").Append(UserObjectId).Append(", ClientId = ").Append(ClientId).Append(", Token = <redacted>");
         return true;
