@@ -22,7 +22,7 @@ internal static class ApplicationsApi
             case "GET":
                 GraphPermissions.Demand(c.Caller, GraphOperation.ReadApplications);
                 var query = ODataQuery.Parse(c.Request, "application", Filterable, Template, InFilterable);
-                return SandboxResponse.Json(200, query.Page(query.Apply(c.Tenant.Applications).ToList(), c.Request, c.GraphBase, Set, c.Data.Settings.DefaultPageSize));
+                return c.List(query, c.Tenant.Applications, Set);
             case "POST":
                 GraphPermissions.Demand(c.Caller, GraphOperation.CreateApplications);
                 var body = c.ReadBody();

@@ -20,6 +20,10 @@ internal sealed class GraphContext(SandboxData data, SandboxRequest request, Dat
     /// <summary>Links we hand back point where the client called us: {scheme://host}/v1.0.</summary>
     public string GraphBase => Request.BaseAddress + "/v1.0";
 
+    /// <summary>A collection answer: the items the query's $filter keeps, one page of them, as Graph renders it.</summary>
+    public SandboxResponse List(ODataQuery query, IEnumerable<JsonObject> items, string entitySet) =>
+        SandboxResponse.Json(200, query.Page(query.Apply(items).ToList(), Request, GraphBase, entitySet, Data.Settings.DefaultPageSize));
+
     public GraphCaller Caller => _caller ??= Authenticate();
 
     public TenantData Tenant => Caller.Tenant;

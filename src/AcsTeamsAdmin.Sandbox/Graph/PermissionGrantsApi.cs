@@ -17,7 +17,7 @@ internal static class PermissionGrantsApi
             case "GET":
                 GraphPermissions.Demand(c.Caller, GraphOperation.ReadGrants);
                 var query = ODataQuery.Parse(c.Request, "oAuth2PermissionGrant", Filterable, Template);
-                return SandboxResponse.Json(200, query.Page(query.Apply(c.Tenant.OAuth2PermissionGrants).ToList(), c.Request, c.GraphBase, Set, c.Data.Settings.DefaultPageSize));
+                return c.List(query, c.Tenant.OAuth2PermissionGrants, Set);
             case "POST":
                 GraphPermissions.Demand(c.Caller, GraphOperation.WriteGrants);
                 return c.Created(Set, Create(c, c.ReadBody()));

@@ -20,7 +20,7 @@ internal static class ServicePrincipalsApi
             case "GET":
                 GraphPermissions.Demand(c.Caller, GraphOperation.ReadApplications);
                 var query = ODataQuery.Parse(c.Request, "servicePrincipal", Filterable, Template, InFilterable);
-                return SandboxResponse.Json(200, query.Page(query.Apply(c.Tenant.ServicePrincipals).ToList(), c.Request, c.GraphBase, Set, c.Data.Settings.DefaultPageSize));
+                return c.List(query, c.Tenant.ServicePrincipals, Set);
             case "POST":
                 GraphPermissions.Demand(c.Caller, GraphOperation.WriteServicePrincipals);
                 var body = c.ReadBody();
@@ -86,9 +86,9 @@ internal static class ServicePrincipalsApi
         GraphPermissions.Demand(c.Caller, GraphOperation.ReadServicePrincipalGrants);
         var sp = GraphContext.IsAppIdKey(keyProperty, key) ? DirectoryQueries.FindServicePrincipal(c.Tenant, key) : DirectoryQueries.FindServicePrincipalById(c.Tenant, key);
         var id = DirectoryQueries.Str(sp ?? throw GraphErrors.NotFound(key), "id");
-        var grants = c.Tenant.OAuth2PermissionGrants.Where(g => DirectoryQueries.Is(g, "clientId", id)).ToList();
+        var grants = c.Tenant.OAuth2PermissionGrants.Where(g => DirectoryQueries.Is(g, "clientId", id));
         var query = ODataQuery.Parse(c.Request, "oAuth2PermissionGrant", [], GraphObjects.Grant(Guid.Empty.ToString(), Guid.Empty.ToString(), "AllPrincipals", null, ""));
-        return SandboxResponse.Json(200, query.Page(query.Apply(grants).ToList(), c.Request, c.GraphBase, $"servicePrincipals('{id}')/oauth2PermissionGrants", c.Data.Settings.DefaultPageSize));
+        return c.List(query, grants, $"servicePrincipals('{id}')/oauth2PermissionGrants");
     }
 
     private static JsonObject Create(GraphContext c, string appId, JsonObject body)

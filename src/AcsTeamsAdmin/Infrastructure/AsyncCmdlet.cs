@@ -16,6 +16,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
     private BlockingCollection<Action>? _pipelineWork;
+    private int _pipelineThreadId = Environment.CurrentManagedThreadId;
     private bool _disposed;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
@@ -79,6 +80,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 
     private void RunOnWorker(Func<Task> work, bool terminating)
     {
+        _pipelineThreadId = Environment.CurrentManagedThreadId;
         using var queue = new BlockingCollection<Action>();
         _pipelineWork = queue;
         var worker = Task.Run(async () =>
@@ -129,7 +131,14 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         var queue = _pipelineWork;
         if (queue is null || queue.IsAddingCompleted)
         {
-            // Called on the pipeline thread outside RunOnWorker (e.g. from a parameter transform).
+            // Outside RunOnWorker only the pipeline thread may write (e.g. from a parameter transform). Work
+            // still running after its record finished would write from another thread, which PowerShell
+            // forbids: fail loudly here rather than corrupt the pipeline.
+            if (Environment.CurrentManagedThreadId != _pipelineThreadId)
+            {
+                throw new InvalidOperationException("A background task tried to write after its pipeline step had finished.");
+            }
+
             action();
             return;
         }
