@@ -47,7 +47,7 @@ internal static class BulkBenchmark
     private static async Task<BulkResult> SequentialAsync(int count)
     {
         using var sandbox = new SandboxService();
-        var (client, latency) = Client(sandbox, null);
+        var (client, latency) = Client(sandbox);
         var sampler = new HeapSampler(count);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
@@ -67,22 +67,22 @@ internal static class BulkBenchmark
     public static async Task<BulkResult> BoundedAsync(int count, int limit, bool sample)
     {
         using var sandbox = new SandboxService();
-        var log = new BufferedOperationLog();
-        var (client, latency) = Client(sandbox, log);
+        var (client, latency) = Client(sandbox);
+        var context = OperationContext.Unattended();
         var sampler = new HeapSampler(sample ? count : int.MaxValue);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var created = 0;
         var watch = Stopwatch.StartNew();
-        using (var batch = new AcsIdentityBatch(client, WithToken, limit, count, log, OperationContext.Unattended()))
+        using (var batch = new AcsIdentityBatch(client, WithToken, limit, count, context.CancellationToken))
         {
             for (var i = 0; i < count; i++)
             {
-                await batch.AddAsync().ConfigureAwait(false);
-                created += Collect(batch.TakeFinished());
+                await batch.AddAsync(context).ConfigureAwait(false);
+                created += Collect(batch.TakeFinished(context));
                 sampler.Done(created);
             }
 
-            created += Collect(await batch.CompleteAsync().ConfigureAwait(false));
+            created += Collect(await batch.CompleteAsync(context).ConfigureAwait(false));
         }
 
         watch.Stop();
@@ -96,12 +96,12 @@ internal static class BulkBenchmark
         return failed is null ? finished.Count : throw new InvalidOperationException($"An identity failed: {failed.Error?.Message}");
     }
 
-    private static (AcsIdentityClient Client, LatencyHandler Latency) Client(SandboxService sandbox, IOperationLog? log)
+    private static (AcsIdentityClient Client, LatencyHandler Latency) Client(SandboxService sandbox)
     {
         var latency = new LatencyHandler(sandbox.CreateHandler(), Latency);
         var connectionString = sandbox.Describe(SandboxService.InProcessBaseAddress).AcsConnectionString;
         var client = new AcsIdentityClient(AcsKeyCredential.ParseConnectionString(connectionString),
-            new AcsIdentityClientOptions { Transport = new HttpClientTransport(latency), Log = log });
+            new AcsIdentityClientOptions { Transport = new HttpClientTransport(latency) });
         return (client, latency);
     }
 

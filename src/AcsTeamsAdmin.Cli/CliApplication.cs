@@ -103,6 +103,9 @@ internal static partial class CliApplication
         var host = new CliOperationHost(stderr, parsed.Flag("what-if"), parsed.Flag("verbose"), parsed.Flag("debug"), showProgress: !Console.IsErrorRedirected);
         var context = new OperationContext(host, host, host, cancellationToken);
 
+        // One command is one step: the session's handlers and credential log to it while it runs.
+        using var scope = context.Enter();
+
         // The sign-in options are read now, so a malformed one fails before the command does anything.
         // Offline commands never sign in: any attempt to is a bug, not a sign-in with defaults.
         var request = command.Connects ? ConnectionOptions.ToRequest(parsed, environment) : null;

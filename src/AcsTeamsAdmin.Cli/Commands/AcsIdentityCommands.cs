@@ -46,16 +46,15 @@ internal static class AcsIdentityCommands
         var token = TokenRequest(args, required: false);
         var count = Number(args, "count", "Count", 1, 1, 100000);
         var throttle = AcsIdentityBatch.ParseThrottleLimit(Number(args, "throttle-limit", "ThrottleLimit", AcsIdentityBatch.DefaultThrottleLimit, int.MinValue, int.MaxValue));
-        var log = new BufferedOperationLog();
-        var client = await AcsConnectionParameters.CreateClientAsync(invocation, log).ConfigureAwait(false);
-        using var batch = new AcsIdentityBatch(client, token, throttle, count, log, invocation.Context);
+        var client = await AcsConnectionParameters.CreateClientAsync(invocation, invocation.Context.Log).ConfigureAwait(false);
+        using var batch = new AcsIdentityBatch(client, token, throttle, count, invocation.Context.CancellationToken);
         for (var i = 0; i < count; i++)
         {
-            await batch.AddAsync().ConfigureAwait(false);
-            Write(invocation, batch.TakeFinished());
+            await batch.AddAsync(invocation.Context).ConfigureAwait(false);
+            Write(invocation, batch.TakeFinished(invocation.Context));
         }
 
-        Write(invocation, await batch.CompleteAsync().ConfigureAwait(false));
+        Write(invocation, await batch.CompleteAsync(invocation.Context).ConfigureAwait(false));
     }
 
     private static async Task NewAccessTokensAsync(CliInvocation invocation)

@@ -45,7 +45,7 @@ internal static class ReadinessCommands
             TeamsUserId = args.Value("teams-user-id"),
         }.Parse();
         var connection = await invocation.ConnectAsync().ConfigureAwait(false);
-        var checks = await ReadinessOperations.TestAsync(connection, input.ToRequest(connection, invocation.Context.Log), invocation.Context).ConfigureAwait(false);
+        var checks = await ReadinessOperations.TestAsync(connection, input.ToRequest(connection), invocation.Context).ConfigureAwait(false);
         Write(invocation, checks, args.Flag("as-markdown"));
     }
 

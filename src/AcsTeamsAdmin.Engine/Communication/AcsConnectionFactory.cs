@@ -21,7 +21,7 @@ public static class AcsConnectionFactory
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
         var plan = Plan(request, session);
-        var options = new AcsIdentityClientOptions { ApiVersion = plan.ApiVersion, Log = log };
+        var options = new AcsIdentityClientOptions { ApiVersion = plan.ApiVersion };
         if (retry is not null)
         {
             options.Retry.MaxRetries = retry.MaxRetries;

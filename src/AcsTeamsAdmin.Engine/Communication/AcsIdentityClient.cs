@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Graph;
-using AcsTeamsAdmin.Engine.Operations;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -111,14 +110,12 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
 
     private static HttpPipeline Build(AcsIdentityClientOptions options, HttpPipelinePolicy authentication)
     {
-        var log = options.Log ?? OperationContext.Unattended().Log;
         options.RetryPolicy = new AcsRetryPolicy(
             options.Retry.MaxRetries,
-            DelayStrategy.CreateExponentialDelayStrategy(options.Retry.Delay, options.Retry.MaxDelay),
-            log);
+            DelayStrategy.CreateExponentialDelayStrategy(options.Retry.Delay, options.Retry.MaxDelay));
 
         // Per retry: a fresh signature (x-ms-date) or token each attempt, and one log line per attempt.
-        return HttpPipelineBuilder.Build(options, [], [authentication, new AcsRequestLogPolicy(log)], new ResponseClassifier());
+        return HttpPipelineBuilder.Build(options, [], [authentication, new AcsRequestLogPolicy()], new ResponseClassifier());
     }
 
     private void CheckVersionSupports(AcsTokenRequest token)

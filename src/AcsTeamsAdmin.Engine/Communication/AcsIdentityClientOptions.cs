@@ -4,9 +4,9 @@ using Azure.Core;
 namespace AcsTeamsAdmin.Engine.Communication;
 
 /// <summary>
-/// Options of <see cref="AcsIdentityClient"/>: Azure.Core's (Transport, Retry, ...) plus the api-version and where
-/// the client's verbose and debug lines go. Retries default to 4 with 0.8 s exponential back-off capped at 60 s,
-/// the same limits as the Graph client.
+/// Options of <see cref="AcsIdentityClient"/>: Azure.Core's (Transport, Retry, ...) plus the api-version and the
+/// clock. Retries default to 4 with 0.8 s exponential back-off capped at 60 s, the same limits as the Graph client.
+/// The client's verbose (retries) and debug lines (one per request) go to <see cref="OperationContext.Current"/>.
 /// </summary>
 public sealed class AcsIdentityClientOptions : ClientOptions
 {
@@ -18,16 +18,13 @@ public sealed class AcsIdentityClientOptions : ClientOptions
         Retry.Mode = RetryMode.Exponential;
         Diagnostics.ApplicationId = "AcsTeamsAdmin";
 
-        // Azure.Core's event-source logging could carry request details; the client reports through Log instead.
+        // Azure.Core's event-source logging could carry request details; the client reports through the step's log instead.
         Diagnostics.IsLoggingEnabled = false;
         Diagnostics.IsLoggingContentEnabled = false;
         Diagnostics.IsDistributedTracingEnabled = false;
     }
 
     public AcsApiVersion ApiVersion { get; set; } = AcsApiVersion.Default;
-
-    /// <summary>Verbose (retries) and debug (one line per request, no headers or bodies).</summary>
-    public IOperationLog? Log { get; set; }
 
     /// <summary>The clock for x-ms-date (tests move it).</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;

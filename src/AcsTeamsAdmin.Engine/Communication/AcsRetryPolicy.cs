@@ -11,7 +11,7 @@ namespace AcsTeamsAdmin.Engine.Communication;
 /// when the service said it did not act (429, 503). A dropped connection or a 500/502/504 may come after the
 /// identity was created; sending the POST again would create a second one, so the error surfaces instead.
 /// </summary>
-internal sealed class AcsRetryPolicy(int maxRetries, DelayStrategy delay, IOperationLog log) : RetryPolicy(maxRetries, delay)
+internal sealed class AcsRetryPolicy(int maxRetries, DelayStrategy delay) : RetryPolicy(maxRetries, delay)
 {
     internal const string NotReplayable = "AcsTeamsAdmin.NotReplayable";
 
@@ -33,6 +33,7 @@ internal sealed class AcsRetryPolicy(int maxRetries, DelayStrategy delay, IOpera
         }
 
         var path = message.Request.Uri.Path;
+        var log = OperationContext.Current.Log;
         if (message.TryGetProperty(NotReplayable, out var flag) && flag is true)
         {
             var status = message.HasResponse ? message.Response.Status : 0;

@@ -74,12 +74,12 @@ public static class Connector
         context.Log.Verbose(plan.Mode == SignInMode.AccessToken
             ? $"Using the given access token for Graph at {plan.GraphEndpoint.Authority}."
             : $"Signing in ({reportedMode}) at {plan.AuthorityHost.Authority} for Graph at {plan.GraphEndpoint.Authority}.");
-        var credential = CredentialFactory.Create(plan, request, request.Transport, context.Log);
+        var credential = CredentialFactory.Create(plan, request, request.Transport);
         var claims = await SignInAsync(credential, plan, request, context.CancellationToken).ConfigureAwait(false);
 
         var retries = new RetryStatistics();
         var scopes = plan.GraphTokenScopes.Count > 0 ? plan.GraphTokenScopes : [GraphScopes.AppOnly(plan.GraphResource)];
-        var (graph, http) = GraphClientBuilder.Build(credential, scopes, plan.GraphEndpoint, request.Transport, request.RetryLimits, retries, context.Log);
+        var (graph, http) = GraphClientBuilder.Build(credential, scopes, plan.GraphEndpoint, request.Transport, request.RetryLimits, retries);
         var info = new ConnectionInfo
         {
             TenantId = claims.TenantId ?? plan.TenantId ?? "unknown",

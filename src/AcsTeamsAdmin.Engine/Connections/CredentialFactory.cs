@@ -11,7 +11,7 @@ namespace AcsTeamsAdmin.Engine.Connections;
 /// <summary>Turns a validated plan into the Azure.Identity credential for its sign-in mode.</summary>
 internal static class CredentialFactory
 {
-    public static TokenCredential Create(ConnectionPlan plan, ConnectionRequest request, HttpMessageHandler? transport, IOperationLog log)
+    public static TokenCredential Create(ConnectionPlan plan, ConnectionRequest request, HttpMessageHandler? transport)
     {
         return plan.Mode switch
         {
@@ -26,10 +26,11 @@ internal static class CredentialFactory
                 TenantId = plan.TenantId,
                 ClientId = plan.ClientId,
 
-                // The device code message holds a one-time code and a URL, no credential: the user must see it.
+                // The device code message holds a one-time code and a URL, no credential: the user must see it,
+                // in the command that needs the sign-in (a later one, when the session's refresh token expires).
                 DeviceCodeCallback = (info, _) =>
                 {
-                    log.Warning(info.Message);
+                    OperationContext.Current.Log.Warning(info.Message);
                     return Task.CompletedTask;
                 },
             }, plan, transport)),

@@ -1,5 +1,4 @@
 using AcsTeamsAdmin.Engine.Http;
-using AcsTeamsAdmin.Engine.Operations;
 using Azure.Core;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -20,12 +19,11 @@ internal static class GraphClientBuilder
         Uri graphEndpoint,
         HttpMessageHandler? transport,
         RetryLimits retry,
-        RetryStatistics statistics,
-        IOperationLog log)
+        RetryStatistics statistics)
     {
         var handlers = GraphClientFactory.CreateDefaultHandlers(new GraphClientOptions());
         handlers = [.. handlers.Where(handler => handler is not RetryHandler)];
-        handlers.Insert(0, new TransientFaultRetryHandler(retry, statistics, log));
+        handlers.Insert(0, new TransientFaultRetryHandler(retry, statistics));
         handlers.Add(new NonGraphAnswerHandler());
 
         var finalHandler = transport ?? new HttpClientHandler();

@@ -8,20 +8,20 @@ namespace AcsTeamsAdmin.Engine.Http;
 /// Retries transient faults with limits: 429 and 503 (honouring Retry-After), 504, and dropped
 /// connections. A dropped connection is retried only for idempotent requests: a POST whose
 /// response was lost may have created something, and sending it again could create it twice.
+/// The handler lives as long as the session; its lines go to the step that sent the request
+/// (<see cref="OperationContext.Current"/>), never to the one that built it.
 /// </summary>
 internal sealed class TransientFaultRetryHandler : DelegatingHandler
 {
     private readonly RetryLimits _options;
     private readonly RetryStatistics _statistics;
-    private readonly IOperationLog _log;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
     private readonly TimeProvider _time;
 
-    public TransientFaultRetryHandler(RetryLimits options, RetryStatistics statistics, IOperationLog log, Func<TimeSpan, CancellationToken, Task>? delay = null, TimeProvider? time = null)
+    public TransientFaultRetryHandler(RetryLimits options, RetryStatistics statistics, Func<TimeSpan, CancellationToken, Task>? delay = null, TimeProvider? time = null)
     {
         _options = options;
         _statistics = statistics;
-        _log = log;
         _time = time ?? TimeProvider.System;
         _delay = delay ?? WaitAtLeastAsync;
     }
@@ -34,6 +34,7 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
             await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
         }
 
+        var log = OperationContext.Current.Log;
         for (var attempt = 0; ; attempt++)
         {
             HttpResponseMessage response;
@@ -44,12 +45,12 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
             catch (HttpRequestException ex) when (IsConnectionFault(ex) && (IsIdempotent(request.Method) || ReadOnlyRequestOption.IsMarked(request)) && attempt < _options.MaxRetries)
             {
                 var wait = Backoff(attempt);
-                _log.Verbose($"{request.Method} {Describe(request)}: the connection failed ({ex.HttpRequestError}); retrying in {Seconds(wait)} (retry {attempt + 1} of {_options.MaxRetries}).");
+                log.Verbose($"{request.Method} {Describe(request)}: the connection failed ({ex.HttpRequestError}); retrying in {Seconds(wait)} (retry {attempt + 1} of {_options.MaxRetries}).");
                 await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            _log.Debug($"{request.Method} {Describe(request)} -> {(int)response.StatusCode} (request-id {RequestId(response)})");
+            log.Debug($"{request.Method} {Describe(request)} -> {(int)response.StatusCode} (request-id {RequestId(response)})");
             if (!IsTransient(response.StatusCode))
             {
                 return response;
@@ -63,7 +64,7 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
             }
 
             var delay = retryAfter ?? Backoff(attempt);
-            _log.Verbose($"{request.Method} {Describe(request)}: {(int)response.StatusCode} {response.ReasonPhrase}; retrying in {Seconds(delay)}{(retryAfter is null ? string.Empty : " as Retry-After asks")} (retry {attempt + 1} of {_options.MaxRetries}).");
+            log.Verbose($"{request.Method} {Describe(request)}: {(int)response.StatusCode} {response.ReasonPhrase}; retrying in {Seconds(delay)}{(retryAfter is null ? string.Empty : " as Retry-After asks")} (retry {attempt + 1} of {_options.MaxRetries}).");
             response.Dispose();
             await WaitAsync(delay, cancellationToken).ConfigureAwait(false);
         }

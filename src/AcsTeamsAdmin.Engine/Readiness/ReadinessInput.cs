@@ -2,7 +2,6 @@ using AcsTeamsAdmin.Engine.Communication;
 using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Identifiers;
-using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Engine.Tokens;
 using AcsTeamsAdmin.Engine.Validation;
 using Azure.Core.Pipeline;
@@ -71,10 +70,10 @@ public sealed record ReadinessInput
 /// <summary>Parsed input; becomes a <see cref="ReadinessRequest"/> once there is a connection (the ACS probe may use its credential).</summary>
 public sealed record ParsedReadinessInput(IReadOnlyList<AppId> AppIds, bool MultiTenant, AcsKeyCredential? AcsKey, Uri? AcsEndpoint, TeamsUserTokenExchange? TeamsToken)
 {
-    public ReadinessRequest ToRequest(AcsTeamsAdminConnection connection, IOperationLog log)
+    public ReadinessRequest ToRequest(AcsTeamsAdminConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var options = new AcsIdentityClientOptions { Log = log };
+        var options = new AcsIdentityClientOptions();
         if (connection.Sandbox is { } sandbox)
         {
             // The in-process sandbox answers ACS too: its ACS endpoint is the same in-process address.

@@ -83,16 +83,16 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
     [Parameter(ParameterSetName = ParameterSets.ManagedIdentity)]
     public string? AuthorityHost { get; set; }
 
-    protected override async Task EndProcessingAsync()
+    protected override async Task EndProcessingAsync(PipelineStep pipeline)
     {
         var request = BuildRequest();
-        var connection = await Connector.ConnectAsync(request, CreateOperationContext()).ConfigureAwait(false);
+        var connection = await Connector.ConnectAsync(request, pipeline.Context).ConfigureAwait(false);
         if (PipelineRunspace is { } runspace)
         {
             ConnectionStore.Set(runspace, connection);
         }
 
-        PostObject(connection.Info);
+        pipeline.WriteObject(connection.Info);
     }
 
     private ConnectionRequest BuildRequest() => ParameterSetName switch

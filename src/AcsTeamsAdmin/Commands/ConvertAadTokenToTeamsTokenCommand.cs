@@ -34,19 +34,19 @@ public sealed class ConvertAadTokenToTeamsTokenCommand : AcsCmdlet
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
-    protected override Task BeginProcessingAsync()
+    protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        _client = CreateClient(CreateOperationContext().Log);
+        _client = CreateClient(pipeline.Context.Log);
         return Task.CompletedTask;
     }
 
-    protected override async Task ProcessRecordAsync()
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var exchange = new TeamsUserTokenExchange(
             SecretParameter.Read(AadToken, "AadToken", "token") ?? "",
             AppId.Parse(ClientId, "ClientId"),
             Engine.Validation.InputParser.ParseGuid("UserObjectId", UserObjectId, "it is the Teams user's object id (the Entra token's oid claim; Get-AcsTeamsUserAadToken returns it)."));
-        var token = await AcsIdentityOperations.ExchangeTeamsUserTokenAsync(_client!, exchange, CreateOperationContext()).ConfigureAwait(false);
-        PostObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
+        var token = await AcsIdentityOperations.ExchangeTeamsUserTokenAsync(_client!, exchange, pipeline.Context).ConfigureAwait(false);
+        pipeline.WriteObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
     }
 }

@@ -18,9 +18,9 @@ public sealed class ConvertFromAcsTokenCommand : AsyncCmdlet
     [ValidateNotNull]
     public object Token { get; set; } = "";
 
-    protected override Task ProcessRecordAsync()
+    protected override Task ProcessRecordAsync(PipelineStep pipeline)
     {
-        PostObject(TokenInspector.Inspect(SecretParameter.Read(Token, "Token", "token"), DateTimeOffset.UtcNow));
+        pipeline.WriteObject(TokenInspector.Inspect(SecretParameter.Read(Token, "Token", "token"), DateTimeOffset.UtcNow));
         return Task.CompletedTask;
     }
 }

@@ -12,18 +12,18 @@ namespace AcsTeamsAdmin.Commands;
 [OutputType(typeof(ConnectionInfo))]
 public sealed class DisconnectAcsTeamsAdminCommand : AsyncCmdlet
 {
-    protected override Task EndProcessingAsync()
+    protected override Task EndProcessingAsync(PipelineStep pipeline)
     {
         if (PipelineRunspace is { } runspace && ConnectionStore.Get(runspace) is { } connection)
         {
             var info = connection.Info;
             if (connection.SaveSandboxState() is { } path)
             {
-                PostVerbose($"Saved the sandbox state to {path}.");
+                pipeline.Context.Log.Verbose($"Saved the sandbox state to {path}.");
             }
 
             ConnectionStore.Set(runspace, null);
-            PostObject(info);
+            pipeline.WriteObject(info);
         }
 
         return Task.CompletedTask;

@@ -22,10 +22,10 @@ public sealed class GetAcsAdminConsentCommand : ConnectedCmdlet
     [ArgumentCompleter(typeof(AcsScopeCompleter))]
     public string[]? Scope { get; set; }
 
-    protected override async Task ProcessRecordAsync()
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var appId = Engine.Identifiers.AppId.Parse(AppId);
         var scopes = ConsentScopes.Parse(nameof(Scope), Scope);
-        PostObject(await ConsentOperations.GetAsync(Connection, appId, scopes, CreateOperationContext()).ConfigureAwait(false));
+        pipeline.WriteObject(await ConsentOperations.GetAsync(Connection, appId, scopes, pipeline.Context).ConfigureAwait(false));
     }
 }

@@ -41,12 +41,12 @@ public sealed class GetAcsAdminConsentUrlCommand : AsyncCmdlet
     [Parameter]
     public CloudEnvironment Environment { get; set; } = CloudEnvironment.Global;
 
-    protected override Task ProcessRecordAsync()
+    protected override Task ProcessRecordAsync(PipelineStep pipeline)
     {
-        var log = CreateOperationContext().Log;
+        var log = pipeline.Context.Log;
         foreach (var tenant in TenantId)
         {
-            PostObject(AdminConsentUrlBuilder.Build(new AdminConsentUrlRequest
+            pipeline.WriteObject(AdminConsentUrlBuilder.Build(new AdminConsentUrlRequest
             {
                 TenantId = tenant,
                 ClientId = ClientId,

@@ -9,11 +9,11 @@ namespace AcsTeamsAdmin.Commands;
 [OutputType(typeof(ConnectionInfo))]
 public sealed class GetAcsTeamsAdminContextCommand : AsyncCmdlet
 {
-    protected override Task EndProcessingAsync()
+    protected override Task EndProcessingAsync(PipelineStep pipeline)
     {
         if (PipelineRunspace is { } runspace && ConnectionStore.Get(runspace) is { } connection)
         {
-            PostObject(connection.Info);
+            pipeline.WriteObject(connection.Info);
         }
 
         return Task.CompletedTask;

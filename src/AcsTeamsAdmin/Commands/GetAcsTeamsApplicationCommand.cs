@@ -25,16 +25,16 @@ public sealed class GetAcsTeamsApplicationCommand : ConnectedCmdlet
     [SupportsWildcards]
     public string DisplayName { get; set; } = string.Empty;
 
-    protected override async Task ProcessRecordAsync()
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         if (ParameterSetName == ByDisplayNameSet)
         {
             var pattern = DisplayNamePattern.Parse(DisplayName);
-            PostObject(await ApplicationOperations.FindAsync(Connection, pattern, CreateOperationContext()).ConfigureAwait(false), enumerate: true);
+            pipeline.WriteObject(await ApplicationOperations.FindAsync(Connection, pattern, pipeline.Context).ConfigureAwait(false), enumerate: true);
             return;
         }
 
         var id = AppRegistrationId.Parse(ApplicationId);
-        PostObject(await ApplicationOperations.GetAsync(Connection, id, CreateOperationContext()).ConfigureAwait(false));
+        pipeline.WriteObject(await ApplicationOperations.GetAsync(Connection, id, pipeline.Context).ConfigureAwait(false));
     }
 }

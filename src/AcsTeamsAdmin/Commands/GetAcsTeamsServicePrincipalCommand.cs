@@ -17,12 +17,12 @@ public sealed class GetAcsTeamsServicePrincipalCommand : ConnectedCmdlet
     [ArgumentCompleter(typeof(AppIdCompleter))]
     public string AppId { get; set; } = AcsFirstPartyApp.AppId;
 
-    protected override async Task ProcessRecordAsync()
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
-        var principal = await ServicePrincipalOperations.GetAsync(Connection, Engine.Identifiers.AppId.Parse(AppId), CreateOperationContext()).ConfigureAwait(false);
+        var principal = await ServicePrincipalOperations.GetAsync(Connection, Engine.Identifiers.AppId.Parse(AppId), pipeline.Context).ConfigureAwait(false);
         if (principal is not null)
         {
-            PostObject(principal);
+            pipeline.WriteObject(principal);
         }
     }
 }

@@ -35,12 +35,12 @@ public sealed class GetAcsTeamsUserAadTokenCommand : AsyncCmdlet
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
-    protected override async Task ProcessRecordAsync()
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var session = PipelineRunspace is { } runspace ? ConnectionStore.Get(runspace) : null;
 
         var request = TeamsUserTokenRequest.Parse(ClientId, TenantId, UseDeviceCode, Account, AuthorityHost, session);
-        var token = await TeamsUserSignIn.AcquireAsync(request, session, CreateOperationContext()).ConfigureAwait(false);
-        PostObject(AsPlainText ? token : token.Protect());
+        var token = await TeamsUserSignIn.AcquireAsync(request, session, pipeline.Context).ConfigureAwait(false);
+        pipeline.WriteObject(AsPlainText ? token : token.Protect());
     }
 }

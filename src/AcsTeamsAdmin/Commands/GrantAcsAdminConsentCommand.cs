@@ -24,14 +24,14 @@ public sealed class GrantAcsAdminConsentCommand : ConnectedCmdlet
     [ArgumentCompleter(typeof(AcsScopeCompleter))]
     public string[]? Scope { get; set; }
 
-    protected override async Task ProcessRecordAsync()
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var appId = Engine.Identifiers.AppId.Parse(AppId);
         var scopes = ConsentScopes.Parse(nameof(Scope), Scope);
-        var status = await ConsentOperations.GrantAsync(Connection, appId, scopes, CreateOperationContext()).ConfigureAwait(false);
+        var status = await ConsentOperations.GrantAsync(Connection, appId, scopes, pipeline.Context).ConfigureAwait(false);
         if (status is not null)
         {
-            PostObject(status);
+            pipeline.WriteObject(status);
         }
     }
 }

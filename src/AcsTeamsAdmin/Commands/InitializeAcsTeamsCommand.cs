@@ -34,13 +34,13 @@ public sealed class InitializeAcsTeamsCommand : ConnectedCmdlet
     [Parameter]
     public string? RedirectUri { get; set; }
 
-    protected override Task ProcessRecordAsync()
+    protected override Task ProcessRecordAsync(PipelineStep pipeline)
     {
         _appIds.AddRange(AppId);
         return Task.CompletedTask;
     }
 
-    protected override async Task EndProcessingAsync()
+    protected override async Task EndProcessingAsync(PipelineStep pipeline)
     {
         var request = new SetupRequest
         {
@@ -49,8 +49,8 @@ public sealed class InitializeAcsTeamsCommand : ConnectedCmdlet
             MultiTenant = MultiTenant,
             RedirectUri = RedirectUri is null ? null : PublicClientRedirectUri.Parse(RedirectUri),
         };
-        var (steps, report) = await SetupOperations.InitializeAsync(Connection, request, CreateOperationContext()).ConfigureAwait(false);
-        PostObject(steps, enumerate: true);
-        PostObject(report, enumerate: true);
+        var (steps, report) = await SetupOperations.InitializeAsync(Connection, request, pipeline.Context).ConfigureAwait(false);
+        pipeline.WriteObject(steps, enumerate: true);
+        pipeline.WriteObject(report, enumerate: true);
     }
 }

@@ -28,21 +28,21 @@ public sealed class NewAcsAccessTokenCommand : AcsCmdlet
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
-    protected override Task BeginProcessingAsync()
+    protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
         _ = AcsTokenScopes.Parse(Scope);
         _ = ExpiresInMinutes is { } minutes ? AcsTokenLifetime.Parse(minutes) : (AcsTokenLifetime?)null;
-        _client = CreateClient(CreateOperationContext().Log);
+        _client = CreateClient(pipeline.Context.Log);
         return Task.CompletedTask;
     }
 
-    protected override async Task ProcessRecordAsync()
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var identity = AcsIdentityId.Parse(IdentityId);
         var request = new AcsTokenRequest(AcsTokenScopes.Parse(Scope), ExpiresInMinutes is { } minutes ? AcsTokenLifetime.Parse(minutes) : null);
-        if (await AcsIdentityOperations.NewAccessTokenAsync(_client!, identity, request, CreateOperationContext()).ConfigureAwait(false) is { } token)
+        if (await AcsIdentityOperations.NewAccessTokenAsync(_client!, identity, request, pipeline.Context).ConfigureAwait(false) is { } token)
         {
-            PostObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
+            pipeline.WriteObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
         }
     }
 }

@@ -16,7 +16,6 @@ namespace AcsTeamsAdmin.Commands;
 public sealed class NewAcsIdentityCommand : AcsCmdlet
 {
     private AcsIdentityBatch? _batch;
-    private OperationContext? _context;
 
     /// <summary>Each piped object creates one identity; its value is not used.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -36,7 +35,7 @@ public sealed class NewAcsIdentityCommand : AcsCmdlet
     [Parameter]
     public int ThrottleLimit { get; set; } = AcsIdentityBatch.DefaultThrottleLimit;
 
-    protected override Task BeginProcessingAsync()
+    protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
         // Everything is parsed before the first request.
         AcsTokenRequest? token = null;
@@ -58,33 +57,31 @@ public sealed class NewAcsIdentityCommand : AcsCmdlet
         }
 
         var throttle = AcsIdentityBatch.ParseThrottleLimit(ThrottleLimit);
-        var log = new BufferedOperationLog();
-        _context = CreateOperationContext();
-        _batch = new AcsIdentityBatch(CreateClient(log), token, throttle, MyInvocation.ExpectingInput ? null : Count, log, _context);
+        _batch = new AcsIdentityBatch(CreateClient(pipeline.Context.Log), token, throttle, MyInvocation.ExpectingInput ? null : Count, CancelToken);
         return Task.CompletedTask;
     }
 
-    protected override async Task ProcessRecordAsync()
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         if (MyInvocation.ExpectingInput)
         {
-            await _batch!.AddAsync().ConfigureAwait(false);
-            Write(_batch.TakeFinished());
+            await _batch!.AddAsync(pipeline.Context).ConfigureAwait(false);
+            Write(pipeline, _batch.TakeFinished(pipeline.Context));
         }
     }
 
-    protected override async Task EndProcessingAsync()
+    protected override async Task EndProcessingAsync(PipelineStep pipeline)
     {
         if (!MyInvocation.ExpectingInput)
         {
             for (var i = 0; i < Count; i++)
             {
-                await _batch!.AddAsync().ConfigureAwait(false);
-                Write(_batch.TakeFinished());
+                await _batch!.AddAsync(pipeline.Context).ConfigureAwait(false);
+                Write(pipeline, _batch.TakeFinished(pipeline.Context));
             }
         }
 
-        Write(await _batch!.CompleteAsync().ConfigureAwait(false));
+        Write(pipeline, await _batch!.CompleteAsync(pipeline.Context).ConfigureAwait(false));
     }
 
     protected override void Dispose(bool disposing)
@@ -97,17 +94,17 @@ public sealed class NewAcsIdentityCommand : AcsCmdlet
         base.Dispose(disposing);
     }
 
-    private void Write(IReadOnlyList<WorkResult<AcsIdentity>> results)
+    private static void Write(PipelineStep pipeline, IReadOnlyList<WorkResult<AcsIdentity>> results)
     {
         foreach (var result in results)
         {
             switch (result.Error)
             {
                 case null:
-                    PostObject(result.Value);
+                    pipeline.WriteObject(result.Value);
                     break;
                 case AcsTeamsAdminException failure:
-                    PostError(ErrorRecordFactory.Create(failure));
+                    pipeline.WriteError(ErrorRecordFactory.Create(failure));
                     break;
                 default:
                     // Cancellation (Ctrl+C) and defects end the command.

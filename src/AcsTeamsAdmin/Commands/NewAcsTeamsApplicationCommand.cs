@@ -30,7 +30,7 @@ public sealed class NewAcsTeamsApplicationCommand : ConnectedCmdlet
     [Parameter]
     public SwitchParameter IncludeLegacyVoip { get; set; }
 
-    protected override async Task ProcessRecordAsync()
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var settings = new AcsApplicationSettings
         {
@@ -39,10 +39,10 @@ public sealed class NewAcsTeamsApplicationCommand : ConnectedCmdlet
             RedirectUri = PublicClientRedirectUri.Parse(RedirectUri),
             MultiTenant = MultiTenant,
         };
-        var result = await ApplicationOperations.NewAsync(Connection, DisplayName, settings, CreateOperationContext()).ConfigureAwait(false);
+        var result = await ApplicationOperations.NewAsync(Connection, DisplayName, settings, pipeline.Context).ConfigureAwait(false);
         if (result is not null)
         {
-            PostObject(result);
+            pipeline.WriteObject(result);
         }
     }
 }

@@ -18,12 +18,12 @@ public sealed class NewAcsTeamsServicePrincipalCommand : ConnectedCmdlet
     [ArgumentCompleter(typeof(AppIdCompleter))]
     public string AppId { get; set; } = AcsFirstPartyApp.AppId;
 
-    protected override async Task ProcessRecordAsync()
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
-        var principal = await ServicePrincipalOperations.EnsureAsync(Connection, Engine.Identifiers.AppId.Parse(AppId), CreateOperationContext()).ConfigureAwait(false);
+        var principal = await ServicePrincipalOperations.EnsureAsync(Connection, Engine.Identifiers.AppId.Parse(AppId), pipeline.Context).ConfigureAwait(false);
         if (principal is not null)
         {
-            PostObject(principal);
+            pipeline.WriteObject(principal);
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class SetAcsVoipPermissionCommand : ConnectedCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override async Task ProcessRecordAsync()
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         // Every value is parsed before any call, so bad input never reaches Graph.
         var id = AppRegistrationId.Parse(ApplicationId);
@@ -50,10 +50,10 @@ public sealed class SetAcsVoipPermissionCommand : ConnectedCmdlet
                 : AllowPublicClientFlows ? PublicClientRedirectUri.Default : null,
             MultiTenant = MultiTenant,
         };
-        var result = await ApplicationOperations.SetAsync(Connection, id, settings, CreateOperationContext()).ConfigureAwait(false);
+        var result = await ApplicationOperations.SetAsync(Connection, id, settings, pipeline.Context).ConfigureAwait(false);
         if (PassThru && result is not null)
         {
-            PostObject(result);
+            pipeline.WriteObject(result);
         }
     }
 }

@@ -87,18 +87,18 @@ public sealed class TestAcsAnonymousJoinPolicyCommand : AsyncCmdlet
     [Parameter]
     public SwitchParameter Detailed { get; set; }
 
-    protected override Task BeginProcessingAsync()
+    protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
         // Everything the user gave once is checked before any verdict is written.
         _acsResourceId = AnonymousJoinCheck.ParseAcsResourceId(AcsResourceId);
-        _document = ParameterSetName == PathSet ? LoadFile() : OnPipelineThread(ReadObjects);
+        _document = ParameterSetName == PathSet ? LoadFile(pipeline) : pipeline.OnPipelineThread(ReadObjects);
         return Task.CompletedTask;
     }
 
-    protected override Task ProcessRecordAsync()
+    protected override Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var overrides = TeamsSettingsReader.ReadParameters(GivenValues());
-        var context = CreateOperationContext();
+        var context = pipeline.Context;
         foreach (var verdict in AnonymousJoinCheck.Run(_document, overrides, _acsResourceId))
         {
             if (AnonymousJoinCheck.AssumptionWarning(verdict) is { } warning && _warned.Add(warning))
@@ -109,20 +109,20 @@ public sealed class TestAcsAnonymousJoinPolicyCommand : AsyncCmdlet
             context.Log.Verbose($"Meeting policy {verdict.MeetingPolicy}: CanJoin {verdict.CanJoin}, WaitsInLobby {verdict.WaitsInLobby}.");
             if (Detailed)
             {
-                PostObject(verdict.Findings, enumerate: true);
+                pipeline.WriteObject(verdict.Findings, enumerate: true);
             }
             else
             {
-                PostObject(verdict);
+                pipeline.WriteObject(verdict);
             }
         }
 
         return Task.CompletedTask;
     }
 
-    private TeamsSettingsDocument LoadFile()
+    private TeamsSettingsDocument LoadFile(PipelineStep pipeline)
     {
-        var fullPath = OnPipelineThread(() =>
+        var fullPath = pipeline.OnPipelineThread(() =>
         {
             try
             {

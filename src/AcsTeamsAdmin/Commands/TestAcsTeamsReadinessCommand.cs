@@ -46,13 +46,13 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
     [Parameter]
     public SwitchParameter AsMarkdown { get; set; }
 
-    protected override Task ProcessRecordAsync()
+    protected override Task ProcessRecordAsync(PipelineStep pipeline)
     {
         _appIds.AddRange(AppId);
         return Task.CompletedTask;
     }
 
-    protected override async Task EndProcessingAsync()
+    protected override async Task EndProcessingAsync(PipelineStep pipeline)
     {
         // Everything is parsed before the first Graph call.
         var input = new ReadinessInput
@@ -64,15 +64,15 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
             TeamsUserToken = SecureStrings.Reveal(TeamsUserToken),
             TeamsUserId = TeamsUserId,
         }.Parse();
-        var context = CreateOperationContext();
-        var checks = await ReadinessOperations.TestAsync(Connection, input.ToRequest(Connection, context.Log), context).ConfigureAwait(false);
+        var context = pipeline.Context;
+        var checks = await ReadinessOperations.TestAsync(Connection, input.ToRequest(Connection), context).ConfigureAwait(false);
         if (AsMarkdown)
         {
-            PostObject(ReadinessMarkdown.Render(checks, DateTimeOffset.UtcNow));
+            pipeline.WriteObject(ReadinessMarkdown.Render(checks, DateTimeOffset.UtcNow));
         }
         else
         {
-            PostObject(checks, enumerate: true);
+            pipeline.WriteObject(checks, enumerate: true);
         }
     }
 }

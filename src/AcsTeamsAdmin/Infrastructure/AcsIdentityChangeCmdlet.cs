@@ -25,18 +25,18 @@ public abstract class AcsIdentityChangeCmdlet : AcsCmdlet
     /// <summary>The engine operation; true when it did (or had already done) the change.</summary>
     private protected abstract Task<bool> ChangeAsync(IAcsIdentityClient client, AcsIdentityId identity, OperationContext context);
 
-    protected override Task BeginProcessingAsync()
+    protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        _client = CreateClient(CreateOperationContext().Log);
+        _client = CreateClient(pipeline.Context.Log);
         return Task.CompletedTask;
     }
 
-    protected override async Task ProcessRecordAsync()
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var identity = AcsIdentityId.Parse(IdentityId);
-        if (await ChangeAsync(_client!, identity, CreateOperationContext()).ConfigureAwait(false) && PassThru)
+        if (await ChangeAsync(_client!, identity, pipeline.Context).ConfigureAwait(false) && PassThru)
         {
-            PostObject(new AcsIdentityChange(identity.Value, ChangeName, _client!.Endpoint.AbsoluteUri));
+            pipeline.WriteObject(new AcsIdentityChange(identity.Value, ChangeName, _client!.Endpoint.AbsoluteUri));
         }
     }
 }

@@ -1,107 +1,76 @@
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using AcsTeamsAdmin.Engine.Failures;
-using AcsTeamsAdmin.Engine.Operations;
 
 namespace AcsTeamsAdmin.Infrastructure;
 
 /// <summary>
-/// Runs a cmdlet's engine work off the pipeline thread, and brings everything PowerShell insists on
-/// receiving from the pipeline thread (output, errors, verbose, progress, ShouldProcess) back to it
-/// through a queue. Ctrl+C (StopProcessing) cancels the work's token, so HTTP calls stop at once.
-/// Engine failures become ErrorRecords with the engine's error id, category, target and fix.
+/// Runs a cmdlet's engine work off the pipeline thread. Each Begin/Process/End block gets a
+/// <see cref="PipelineStep"/> of its own, passed to the block's *Async method and entered as the engine's
+/// current context for that work; everything PowerShell insists on receiving from the pipeline thread
+/// (output, errors, verbose, progress, ShouldProcess) goes back to it through the step. Ctrl+C
+/// (StopProcessing) cancels the work's token, so HTTP calls stop at once, and ends the step.
+/// Engine failures become ErrorRecords with the engine's error id, category, target and fix: terminating
+/// in Begin and End, which apply to the whole call, and non-terminating in Process, so the next pipeline
+/// record goes on (see about_AcsTeamsAdmin, ERRORS).
 /// </summary>
 public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
-    private BlockingCollection<Action>? _pipelineWork;
-    private int _pipelineThreadId = Environment.CurrentManagedThreadId;
     private bool _disposed;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken CancelToken => _cancel.Token;
 
     /// <summary>The runspace this cmdlet runs in, captured on the pipeline thread (it is thread-static there).</summary>
-    protected Runspace? PipelineRunspace { get; private set; }
+    protected internal Runspace? PipelineRunspace { get; private set; }
 
     protected sealed override void BeginProcessing()
     {
         PipelineRunspace = Runspace.DefaultRunspace;
-        RunOnWorker(BeginProcessingAsync, terminating: true);
+        RunStep(BeginProcessingAsync, terminating: true);
     }
 
-    // A failure for one pipeline input is reported and the next input goes on, as PowerShell users expect.
-    protected sealed override void ProcessRecord() => RunOnWorker(ProcessRecordAsync, terminating: false);
+    protected sealed override void ProcessRecord() => RunStep(ProcessRecordAsync, terminating: false);
 
-    protected sealed override void EndProcessing() => RunOnWorker(EndProcessingAsync, terminating: true);
+    protected sealed override void EndProcessing() => RunStep(EndProcessingAsync, terminating: true);
 
     protected override void StopProcessing() => _cancel.Cancel();
 
-    protected virtual Task BeginProcessingAsync() => Task.CompletedTask;
+    protected virtual Task BeginProcessingAsync(PipelineStep pipeline) => Task.CompletedTask;
 
-    protected virtual Task ProcessRecordAsync() => Task.CompletedTask;
+    protected virtual Task ProcessRecordAsync(PipelineStep pipeline) => Task.CompletedTask;
 
-    protected virtual Task EndProcessingAsync() => Task.CompletedTask;
+    protected virtual Task EndProcessingAsync(PipelineStep pipeline) => Task.CompletedTask;
 
-    /// <summary>The engine's view of this cmdlet: ShouldProcess, Write-Progress and the log streams.</summary>
-    protected OperationContext CreateOperationContext()
+    private void RunStep(Func<PipelineStep, Task> work, bool terminating)
     {
-        var host = new CmdletOperationHost(this);
-        return new OperationContext(host, host, host, CancelToken);
-    }
-
-    // Callable from any thread: each waits for, or queues, work on the pipeline thread.
-    // Every app an output names is remembered for Tab on -AppId/-ApplicationId/-ClientId (AppIdCompleter).
-    internal void PostObject(object? value, bool enumerate = false)
-    {
-        if (PipelineRunspace is { } runspace)
-        {
-            RecentAppStore.For(runspace).RememberFrom(value);
-        }
-
-        Post(() => WriteObject(value, enumerate));
-    }
-
-    internal void PostVerbose(string message) => Post(() => WriteVerbose(message));
-
-    internal void PostDebug(string message) => Post(() => WriteDebug(message));
-
-    internal void PostWarning(string message) => Post(() => WriteWarning(message));
-
-    internal void PostProgress(ProgressRecord record) => Post(() => WriteProgress(record));
-
-    internal void PostError(ErrorRecord record) => Post(() => WriteError(record));
-
-    internal bool AskShouldProcess(string target, string action) => Invoke(() => ShouldProcess(target, action));
-
-    /// <summary>Runs <paramref name="function"/> on the pipeline thread and waits: for session state and PSObjects, which belong to it.</summary>
-    internal T OnPipelineThread<T>(Func<T> function) => Invoke(function);
-
-    private void RunOnWorker(Func<Task> work, bool terminating)
-    {
-        _pipelineThreadId = Environment.CurrentManagedThreadId;
-        using var queue = new BlockingCollection<Action>();
-        _pipelineWork = queue;
+        using var step = new PipelineStep(this, CancelToken);
+        using var stop = CancelToken.Register(step.Complete);
         var worker = Task.Run(async () =>
         {
+            using var scope = step.Context.Enter();
             try
             {
-                await work().ConfigureAwait(false);
+                await work(step).ConfigureAwait(false);
             }
             finally
             {
-                queue.CompleteAdding();
+                step.Complete();
             }
         });
 
-        // The pipeline thread serves the worker's requests until the worker is done.
-        foreach (var action in queue.GetConsumingEnumerable())
+        // The pipeline thread serves the work's requests until the work is done or stopped.
+        try
         {
-            action();
+            step.Serve();
+        }
+        catch
+        {
+            StopWork(worker);
+            throw;
         }
 
-        _pipelineWork = null;
         try
         {
             worker.GetAwaiter().GetResult();
@@ -126,41 +95,19 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    private void Post(Action action)
+    // A write threw on the pipeline thread (a downstream Select-Object -First stops the pipeline with an
+    // exception from WriteObject): stop the work and let it end before PowerShell unwinds this cmdlet.
+    private void StopWork(Task worker)
     {
-        var queue = _pipelineWork;
-        if (queue is null || queue.IsAddingCompleted)
+        _cancel.Cancel();
+        try
         {
-            // Outside RunOnWorker only the pipeline thread may write (e.g. from a parameter transform). Work
-            // still running after its record finished would write from another thread, which PowerShell
-            // forbids: fail loudly here rather than corrupt the pipeline.
-            if (Environment.CurrentManagedThreadId != _pipelineThreadId)
-            {
-                throw new InvalidOperationException("A background task tried to write after its pipeline step had finished.");
-            }
-
-            action();
-            return;
+            worker.Wait(TimeSpan.FromSeconds(30));
         }
-
-        queue.Add(action, CancelToken);
-    }
-
-    private T Invoke<T>(Func<T> function)
-    {
-        var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(() =>
+        catch (AggregateException)
         {
-            try
-            {
-                answer.SetResult(function());
-            }
-            catch (Exception error) when (error is not OutOfMemoryException)
-            {
-                answer.SetException(error);
-            }
-        });
-        return answer.Task.WaitAsync(CancelToken).GetAwaiter().GetResult();
+            // The work's own failure (most likely its cancellation) says nothing more than the exception unwinding.
+        }
     }
 
     public void Dispose()

@@ -12,7 +12,7 @@ public abstract class ConnectedCmdlet : AsyncCmdlet
     protected AcsTeamsAdminConnection Connection =>
         _connection ?? throw new InvalidOperationException("The connection is resolved in BeginProcessing.");
 
-    protected override Task BeginProcessingAsync()
+    protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
         _connection = PipelineRunspace is { } runspace ? ConnectionStore.Get(runspace) : null;
         if (_connection is null)

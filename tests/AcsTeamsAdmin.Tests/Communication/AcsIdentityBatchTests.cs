@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using AcsTeamsAdmin.Engine.Communication;
 using AcsTeamsAdmin.Engine.Failures;
-using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Sandbox;
 using AcsTeamsAdmin.Tests.Support;
 using Xunit.Abstractions;
@@ -17,20 +16,20 @@ public sealed class AcsIdentityBatchTests(ITestOutputHelper output)
         using var sandbox = new SandboxService();
         var gate = new ConcurrencyGauge(sandbox.CreateHandler());
         var host = new RecordingHost();
-        var log = new BufferedOperationLog();
+        var context = host.Context();
         var client = new AcsIdentityClient(AcsKeyCredential.ParseConnectionString(AcsTestKit.ConnectionString(sandbox)),
-            new AcsIdentityClientOptions { Transport = new Azure.Core.Pipeline.HttpClientTransport(gate), Log = log });
-        using var batch = new AcsIdentityBatch(client, null, 8, 200, log, host.Context());
+            new AcsIdentityClientOptions { Transport = new Azure.Core.Pipeline.HttpClientTransport(gate) });
+        using var batch = new AcsIdentityBatch(client, null, 8, 200, context.CancellationToken);
         var created = new List<AcsIdentity>();
         var watch = Stopwatch.StartNew();
 
         for (var i = 0; i < 200; i++)
         {
-            await batch.AddAsync();
-            created.AddRange(batch.TakeFinished().Select(r => r.Value!));
+            await batch.AddAsync(context);
+            created.AddRange(batch.TakeFinished(context).Select(r => r.Value!));
         }
 
-        created.AddRange((await batch.CompleteAsync()).Select(r => r.Value!));
+        created.AddRange((await batch.CompleteAsync(context)).Select(r => r.Value!));
         watch.Stop();
 
         Assert.Equal(200, created.Select(i => i.Id).Distinct().Count());
@@ -52,15 +51,15 @@ public sealed class AcsIdentityBatchTests(ITestOutputHelper output)
         // The third and fifth POST lose their connection; a create is never re-sent (it may have acted), so each fails once.
         sandbox.Faults.Add(new FaultRule { Kind = FaultKind.ConnectionReset, OnRequests = [3, 5], PathPrefix = "/identities" });
         var host = new RecordingHost();
-        var log = new BufferedOperationLog();
-        using var batch = new AcsIdentityBatch(AcsTestKit.Client(sandbox, log), null, 2, 10, log, host.Context());
+        var context = host.Context();
+        using var batch = new AcsIdentityBatch(AcsTestKit.Client(sandbox), null, 2, 10, context.CancellationToken);
 
         for (var i = 0; i < 10; i++)
         {
-            await batch.AddAsync();
+            await batch.AddAsync(context);
         }
 
-        var results = await batch.CompleteAsync();
+        var results = await batch.CompleteAsync(context);
 
         Assert.Equal(8, results.Count(r => r.Succeeded));
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(ErrorIds.ConnectionFailed, Assert.IsType<AcsTeamsAdminException>(r.Error).ErrorId));
@@ -73,15 +72,15 @@ public sealed class AcsIdentityBatchTests(ITestOutputHelper output)
     {
         using var sandbox = new SandboxService();
         var host = new RecordingHost(approve: false);
-        var log = new BufferedOperationLog();
-        using var batch = new AcsIdentityBatch(AcsTestKit.Client(sandbox, log), null, 8, 5, log, host.Context());
+        var context = host.Context();
+        using var batch = new AcsIdentityBatch(AcsTestKit.Client(sandbox), null, 8, 5, context.CancellationToken);
 
         for (var i = 0; i < 5; i++)
         {
-            Assert.False(await batch.AddAsync());
+            Assert.False(await batch.AddAsync(context));
         }
 
-        Assert.Empty(await batch.CompleteAsync());
+        Assert.Empty(await batch.CompleteAsync(context));
         Assert.Equal(5, host.Asked.Count);
         Assert.Empty(AcsTestKit.AcsCalls(sandbox));
     }
@@ -94,18 +93,18 @@ public sealed class AcsIdentityBatchTests(ITestOutputHelper output)
         var slow = new ConcurrencyGauge(sandbox.CreateHandler(), TimeSpan.FromSeconds(30));
         var client = new AcsIdentityClient(AcsKeyCredential.ParseConnectionString(AcsTestKit.ConnectionString(sandbox)),
             new AcsIdentityClientOptions { Transport = new Azure.Core.Pipeline.HttpClientTransport(slow) });
-        var log = new BufferedOperationLog();
-        using var batch = new AcsIdentityBatch(client, null, 2, 100, log, new RecordingHost().Context(cancel.Token));
-        await batch.AddAsync();
-        await batch.AddAsync();
+        var context = new RecordingHost().Context(cancel.Token);
+        using var batch = new AcsIdentityBatch(client, null, 2, 100, cancel.Token);
+        await batch.AddAsync(context);
+        await batch.AddAsync(context);
         var watch = Stopwatch.StartNew();
 
-        var third = batch.AddAsync();
+        var third = batch.AddAsync(context);
         cancel.CancelAfter(100);
 
         var stopped = await Record.ExceptionAsync(() => third);
-        Assert.True(stopped is OperationCanceledException, $"third: {stopped}; finished: {string.Join(" | ", batch.TakeFinished().Select(r => r.Error?.ToString()))}");
-        var results = await batch.CompleteAsync();
+        Assert.True(stopped is OperationCanceledException, $"third: {stopped}; finished: {string.Join(" | ", batch.TakeFinished(context).Select(r => r.Error?.ToString()))}");
+        var results = await batch.CompleteAsync(context);
         Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         Assert.All(results, r => Assert.IsAssignableFrom<OperationCanceledException>(r.Error));
     }

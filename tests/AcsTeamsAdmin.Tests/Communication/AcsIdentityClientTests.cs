@@ -196,7 +196,8 @@ public class AcsIdentityClientTests
     {
         using var sandbox = new SandboxService();
         var host = new RecordingHost();
-        var client = AcsTestKit.Client(sandbox, host);
+        using var scope = host.Context().Enter();
+        var client = AcsTestKit.Client(sandbox);
         sandbox.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, OnRequests = [1], PathPrefix = "/identities", RetryAfterSeconds = 0 });
         sandbox.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable, OnRequests = [2], PathPrefix = "/identities", RetryAfterSeconds = 0 });
 

@@ -22,7 +22,8 @@ public class AcsSecretCanaryTests
         var connectionString = AcsTestKit.ConnectionString(sandbox);
         var host = new RecordingHost();
         var context = host.Context();
-        var client = new AcsIdentityClient(AcsKeyCredential.ParseConnectionString(connectionString), AcsTestKit.Options(sandbox, host));
+        using var scope = context.Enter();
+        var client = new AcsIdentityClient(AcsKeyCredential.ParseConnectionString(connectionString), AcsTestKit.Options(sandbox));
         var captured = new List<string>();
         var secrets = new List<string> { CanaryKey, connectionString };
         var teamsToken = AcsTestKit.TeamsToken(sandbox);
@@ -48,7 +49,7 @@ public class AcsSecretCanaryTests
             await Assert.ThrowsAsync<AcsTeamsAdminException>(() => AcsIdentityOperations.ExchangeTeamsUserTokenAsync(client, exchange with { EntraToken = AcsTestKit.TeamsToken(sandbox, lifetime: TimeSpan.FromMinutes(-2)) }, context)),
             await Assert.ThrowsAsync<AcsTeamsAdminException>(() => AcsIdentityOperations.ExchangeTeamsUserTokenAsync(client, exchange with { UserId = Guid.NewGuid() }, context)),
             await Assert.ThrowsAsync<AcsTeamsAdminException>(() => new AcsIdentityClient(
-                AcsKeyCredential.Create(client.Endpoint.AbsoluteUri, Convert.ToBase64String(new byte[32])), AcsTestKit.Options(sandbox, host)).CreateIdentityAsync(null, default)),
+                AcsKeyCredential.Create(client.Endpoint.AbsoluteUri, Convert.ToBase64String(new byte[32])), AcsTestKit.Options(sandbox)).CreateIdentityAsync(null, default)),
             Assert.Throws<AcsTeamsAdminException>(() => AcsKeyCredential.ParseConnectionString(connectionString + ";accesskey=" + CanaryKey)),
             Assert.Throws<AcsTeamsAdminException>(() => AcsKeyCredential.ParseConnectionString(connectionString.Replace("accesskey=", "accesskey=!", StringComparison.Ordinal))),
         };

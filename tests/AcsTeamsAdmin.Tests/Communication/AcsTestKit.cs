@@ -1,5 +1,4 @@
 using AcsTeamsAdmin.Engine.Communication;
-using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Sandbox;
 using Azure.Core.Pipeline;
 
@@ -10,12 +9,11 @@ internal static class AcsTestKit
 {
     public static readonly string[] TeamsScopes = ["Teams.ManageCalls", "Teams.ManageChats"];
 
-    public static AcsIdentityClientOptions Options(SandboxService sandbox, IOperationLog? log = null, string? apiVersion = null, TimeProvider? time = null)
+    public static AcsIdentityClientOptions Options(SandboxService sandbox, string? apiVersion = null, TimeProvider? time = null)
     {
         var options = new AcsIdentityClientOptions
         {
             Transport = new HttpClientTransport(sandbox.CreateHandler()),
-            Log = log,
             ApiVersion = AcsApiVersion.Parse(apiVersion),
             Time = time ?? TimeProvider.System,
         };
@@ -26,8 +24,8 @@ internal static class AcsTestKit
 
     public static string ConnectionString(SandboxService sandbox) => sandbox.Describe(SandboxService.InProcessBaseAddress).AcsConnectionString;
 
-    public static AcsIdentityClient Client(SandboxService sandbox, IOperationLog? log = null, string? apiVersion = null, TimeProvider? time = null) =>
-        new(AcsKeyCredential.ParseConnectionString(ConnectionString(sandbox)), Options(sandbox, log, apiVersion, time));
+    public static AcsIdentityClient Client(SandboxService sandbox, string? apiVersion = null, TimeProvider? time = null) =>
+        new(AcsKeyCredential.ParseConnectionString(ConnectionString(sandbox)), Options(sandbox, apiVersion, time));
 
     /// <summary>A Teams user's Entra token for the ACS first-party app, as MSAL would get it for the ISV's app.</summary>
     public static string TeamsToken(SandboxService sandbox, string[]? scopes = null, string audience = SandboxIds.AcsAppIdUri, TimeSpan? lifetime = null) =>

@@ -22,6 +22,9 @@ public class SignInModeTests
         using var sandbox = new SandboxService();
         var host = new RecordingHost();
 
+        // A front end runs each step inside its context: the credential's prompt goes to the current one.
+        var context = host.Context();
+        using var scope = context.Enter();
         using var connection = await Connector.ConnectAsync(new ConnectionRequest
         {
             Mode = SignInMode.DeviceCode,
@@ -30,7 +33,7 @@ public class SignInModeTests
             AuthorityHost = Authority,
             GraphEndpoint = Graph,
             Transport = sandbox.CreateHandler(),
-        }, host.Context());
+        }, context);
 
         Assert.False(connection.Info.AppOnly);
         Assert.Equal(SandboxIds.FabrikamAdminUpn, connection.Info.Account);

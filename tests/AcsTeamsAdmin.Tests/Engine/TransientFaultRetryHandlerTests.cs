@@ -105,7 +105,9 @@ public class TransientFaultRetryHandlerTests
                 ok.Headers.Add("request-id", "3f2a-req");
                 return ok;
             });
-        var handler = new TransientFaultRetryHandler(RetryLimits.Default, _statistics, new LineLog(lines), (_, _) => Task.CompletedTask) { InnerHandler = server };
+        var log = new LineLog(lines);
+        using var scope = new OperationContext(OperationContext.Unattended().Approval, OperationContext.Unattended().Progress, log, default).Enter();
+        var handler = new TransientFaultRetryHandler(RetryLimits.Default, _statistics, (_, _) => Task.CompletedTask) { InnerHandler = server };
         using var client = new HttpClient(handler);
 
         using var response = await client.GetAsync(new Uri("https://graph.example/v1.0/servicePrincipals?$filter=appId eq 'secret-ish'"));
@@ -126,7 +128,7 @@ public class TransientFaultRetryHandlerTests
 
     private async Task<HttpResponseMessage> Send(ScriptedHandler server, HttpMethod method, RetryLimits? limits = null, string? body = null)
     {
-        var handler = new TransientFaultRetryHandler(limits ?? RetryLimits.Default, _statistics, OperationContext.Unattended().Log, (wait, _) =>
+        var handler = new TransientFaultRetryHandler(limits ?? RetryLimits.Default, _statistics, (wait, _) =>
         {
             _waits.Add(wait);
             return Task.CompletedTask;
