@@ -60,15 +60,42 @@ Describe 'Connect-AcsTeamsAdmin -Sandbox' {
         Get-AcsTeamsAdminContext | Should -BeNullOrEmpty
     }
 
-    It 'saves the sandbox state at Disconnect and continues from it at the next Connect' {
+    It 'with -SaveSandboxState, saves the state at Disconnect and continues from it at the next Connect' {
         $state = Join-Path $TestDrive 'sandbox.json'
-        Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath $state | Out-Null
+        Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath $state -SaveSandboxState | Out-Null
         (New-AcsTeamsServicePrincipal).Status | Should -Be 'Created'
         Disconnect-AcsTeamsAdmin | Out-Null
 
         Test-Path $state | Should -BeTrue
         Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath $state | Out-Null
         (Get-AcsTeamsServicePrincipal).Status | Should -Be 'Existing'
+    }
+
+    It 'only reads a state file without -SaveSandboxState: the fixture is the same after Disconnect' {
+        $state = Join-Path $TestDrive 'fixture.json'
+        Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath $state -SaveSandboxState | Out-Null
+        Disconnect-AcsTeamsAdmin | Out-Null
+        $before = Get-FileHash $state
+
+        Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath $state | Out-Null
+        (New-AcsTeamsServicePrincipal).Status | Should -Be 'Created'
+        Disconnect-AcsTeamsAdmin | Out-Null
+
+        (Get-FileHash $state).Hash | Should -Be $before.Hash
+        Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath $state | Out-Null
+        (New-AcsTeamsServicePrincipal).Status | Should -Be 'Created'
+    }
+
+    It 'refuses a state file that does not exist unless asked to save there, naming the fix' {
+        $missing = Join-Path $TestDrive 'missing.json'
+        $err = { Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath $missing } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'SandboxStateUnreadable,*'
+        $err.ErrorDetails.Message | Should -Match 'SaveSandboxState'
+        Test-Path $missing | Should -BeFalse
+    }
+
+    It 'refuses -SaveSandboxState without a file to save to' {
+        { Connect-AcsTeamsAdmin -Sandbox -SaveSandboxState } | Should -Throw -ErrorId 'MissingParameter,*'
     }
 }
 
@@ -94,11 +121,18 @@ Describe 'Connect-AcsTeamsAdmin input checks' {
         $canary = 'canary-secret-{0}' -f [guid]::NewGuid()
         $secret = ConvertTo-SecureString $canary -AsPlainText -Force
 
+        # A malformed -ClientId fails the whole call (terminating): catch it so its text is checked too.
         $all = & {
-            Connect-AcsTeamsAdmin -TenantId fabrikam.onmicrosoft.com -ClientId 'bad' -ClientSecret $secret -Verbose -Debug -ErrorAction Continue
+            try {
+                Connect-AcsTeamsAdmin -TenantId fabrikam.onmicrosoft.com -ClientId 'bad' -ClientSecret $secret -Verbose -Debug
+            }
+            catch {
+                $_ | Format-List * -Force | Out-String
+                $_.Exception.ToString()
+            }
         } *>&1 | Out-String
 
-        $all | Should -Not -BeNullOrEmpty
+        $all | Should -Match 'ClientId'
         $all | Should -Not -Match ([regex]::Escape($canary))
     }
 }

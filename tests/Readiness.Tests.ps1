@@ -50,7 +50,7 @@ Describe 'Test-AcsTeamsReadiness' {
     }
 
     It 'converts to JSON with readable statuses' {
-        $json = Test-AcsTeamsReadiness -AppId $script:IsvAppId | ConvertTo-Json -Depth 3 | ConvertFrom-Json
+        $json = Test-AcsTeamsReadiness -AppId $script:IsvAppId | ConvertTo-Json -Depth 3 -EnumsAsStrings | ConvertFrom-Json
 
         $json.Status | Should -Contain 'Fail'
     }

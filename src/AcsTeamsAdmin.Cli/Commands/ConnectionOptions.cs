@@ -17,7 +17,8 @@ internal static class ConnectionOptions
     public static IReadOnlyList<CliParameter> Parameters { get; } =
     [
         new("Sandbox", CliValueKind.Switch, "Use the built-in in-process sandbox (nothing leaves the machine)."),
-        new("SandboxStatePath", CliValueKind.Text, "With --sandbox: start from this state file, and save the state back to it afterwards."),
+        new("SandboxStatePath", CliValueKind.Text, "With --sandbox: start from this state file (only read, unless --save-sandbox-state)."),
+        new("SaveSandboxState", CliValueKind.Switch, "With --sandbox-state-path: save the state back to that file after the command (created if missing)."),
         new("TenantId", CliValueKind.Text, "Tenant id (GUID) or verified domain; with --sandbox, the seeded tenant to sign in to (default: Fabrikam)."),
         new("ClientId", CliValueKind.Text, "The app signing in (app-only), the public client (delegated) or a user-assigned managed identity's client id (with --identity)."),
         new("ClientSecret", CliValueKind.Text, $"The app's client secret (or set {ClientSecretVariable})."),
@@ -54,12 +55,12 @@ internal static class ConnectionOptions
         var statePath = args.Value("sandbox-state-path");
         if (sandbox)
         {
-            return ConnectionRequest.ForSandbox(statePath, args.Value("tenant-id"));
+            return ConnectionRequest.ForSandbox(statePath, args.Value("tenant-id"), args.Flag("save-sandbox-state"));
         }
 
-        if (statePath is not null)
+        if (statePath is not null || args.Flag("save-sandbox-state"))
         {
-            throw ParsedArguments.Usage("--sandbox-state-path applies only with --sandbox.");
+            throw ParsedArguments.Usage($"{(statePath is not null ? "--sandbox-state-path" : "--save-sandbox-state")} applies only with --sandbox.");
         }
 
         // The environment supplies a secret only when no option chose another way to sign in.

@@ -11,8 +11,9 @@ namespace AcsTeamsAdmin.Engine.Communication;
 /// input fails before any request. The rules, in order:
 /// a connection string signs with the access key; an endpoint uses the Connect-AcsTeamsAdmin session's
 /// Entra credential (managed identity in a runbook, a certificate, ...) for https://communication.azure.com//.default;
-/// neither uses the session's sandbox ACS resource when the session is a sandbox. A sandbox session keeps every
-/// request in process, whatever endpoint a connection string names: nothing leaves the machine.
+/// neither uses the session's sandbox ACS resource when the session is a sandbox. An explicit -ConnectionString or
+/// -Endpoint always wins: it is reached where it is, even in a sandbox session (see
+/// <see cref="AcsTeamsAdminConnection.TransportFor"/>).
 /// </summary>
 public static class AcsConnectionFactory
 {
@@ -21,6 +22,16 @@ public static class AcsConnectionFactory
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
         var plan = Plan(request, session);
+        log.Verbose(plan.Key is not null
+            ? $"Using the ACS resource {plan.Endpoint.Authority} with its access key (api-version {plan.ApiVersion})."
+            : $"Using the ACS resource {plan.Endpoint.Authority} with the session's Entra credential ({session!.Info.SignInMode}, {session.Info.Account}; api-version {plan.ApiVersion}).");
+        return Create(plan, session, retry);
+    }
+
+    /// <summary>The client for a checked plan: the access key, else the session's credential.</summary>
+    internal static IAcsIdentityClient Create(AcsConnectionPlan plan, AcsTeamsAdminConnection? session, Azure.Core.RetryOptions? retry = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
         var options = new AcsIdentityClientOptions { ApiVersion = plan.ApiVersion };
         if (retry is not null)
         {
@@ -29,19 +40,14 @@ public static class AcsConnectionFactory
             options.Retry.MaxDelay = retry.MaxDelay;
         }
 
-        if (session?.Transport is { } transport)
+        if (session?.TransportFor(plan.Endpoint) is { } transport)
         {
             options.Transport = new HttpClientTransport(new HttpClient(transport, disposeHandler: false));
         }
 
-        if (plan.Key is { } key)
-        {
-            log.Verbose($"Using the ACS resource {key.Endpoint.Authority} with its access key (api-version {plan.ApiVersion}).");
-            return new AcsIdentityClient(key, options);
-        }
-
-        log.Verbose($"Using the ACS resource {plan.Endpoint.Authority} with the session's Entra credential ({session!.Info.SignInMode}, {session.Info.Account}; api-version {plan.ApiVersion}).");
-        return new AcsIdentityClient(plan.Endpoint, session.Credential, options);
+        return plan.Key is { } key
+            ? new AcsIdentityClient(key, options)
+            : new AcsIdentityClient(plan.Endpoint, (session ?? throw new ArgumentException("Entra sign-in to ACS needs a session.", nameof(session))).Credential, options);
     }
 
     /// <summary>

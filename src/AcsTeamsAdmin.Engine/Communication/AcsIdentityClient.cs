@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Graph;
 using Azure;
@@ -25,25 +26,35 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
 
     private readonly HttpPipeline _pipeline;
 
+    // Where requests are addressed: the endpoint, or for Entra sign-in to a loopback http endpoint its https form.
+    private readonly Uri _requestEndpoint;
+
     /// <summary>Signs with the resource's access key (from a connection string or -Endpoint and -AccessKey).</summary>
     public AcsIdentityClient(AcsKeyCredential key, AcsIdentityClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         options ??= new AcsIdentityClientOptions();
         Endpoint = key.Endpoint;
+        _requestEndpoint = Endpoint;
         ApiVersion = options.ApiVersion;
         _pipeline = Build(options, new HmacAuthenticationPolicy(key, options.Time));
     }
 
-    /// <summary>Authenticates with Microsoft Entra ID. Azure.Core sends bearer tokens over https only.</summary>
+    /// <summary>
+    /// Authenticates with Microsoft Entra ID. Azure.Core sends bearer tokens over https only, so a loopback http
+    /// endpoint (a sandbox on 127.0.0.1) is addressed by its https form and sent over http by
+    /// <see cref="LoopbackHttpPolicy"/> once the token is on the request.
+    /// </summary>
     public AcsIdentityClient(Uri endpoint, TokenCredential credential, AcsIdentityClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(credential);
         options ??= new AcsIdentityClientOptions();
         Endpoint = AcsKeyCredential.ParseEndpoint(endpoint.AbsoluteUri);
+        var loopback = LoopbackAuthority.Applies(Endpoint);
+        _requestEndpoint = loopback ? LoopbackAuthority.AsHttps(Endpoint) : Endpoint;
         ApiVersion = options.ApiVersion;
-        _pipeline = Build(options, new BearerTokenAuthenticationPolicy(credential, EntraScope));
+        _pipeline = Build(options, new BearerTokenAuthenticationPolicy(credential, EntraScope), loopback ? new LoopbackHttpPolicy() : null);
     }
 
     public Uri Endpoint { get; }
@@ -108,14 +119,15 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
         return ReadToken(answer as JsonObject ?? throw Malformed(what), "8:orgid:" + exchange.UserId.ToString("D", CultureInfo.InvariantCulture), [], what);
     }
 
-    private static HttpPipeline Build(AcsIdentityClientOptions options, HttpPipelinePolicy authentication)
+    private static HttpPipeline Build(AcsIdentityClientOptions options, HttpPipelinePolicy authentication, HttpPipelinePolicy? lastPolicy = null)
     {
         options.RetryPolicy = new AcsRetryPolicy(
             options.Retry.MaxRetries,
             DelayStrategy.CreateExponentialDelayStrategy(options.Retry.Delay, options.Retry.MaxDelay));
 
         // Per retry: a fresh signature (x-ms-date) or token each attempt, and one log line per attempt.
-        return HttpPipelineBuilder.Build(options, [], [authentication, new AcsRequestLogPolicy()], new ResponseClassifier());
+        HttpPipelinePolicy[] perRetry = lastPolicy is null ? [authentication, new AcsRequestLogPolicy()] : [authentication, new AcsRequestLogPolicy(), lastPolicy];
+        return HttpPipelineBuilder.Build(options, [], perRetry, new ResponseClassifier());
     }
 
     private void CheckVersionSupports(AcsTokenRequest token)
@@ -151,7 +163,7 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
         using var message = _pipeline.CreateMessage();
         var request = message.Request;
         request.Method = method;
-        request.Uri.Reset(Endpoint);
+        request.Uri.Reset(_requestEndpoint);
         request.Uri.AppendPath(path, escape: false);
         request.Uri.AppendQuery("api-version", ApiVersion.Value);
         request.Headers.Add("Accept", "application/json");

@@ -49,9 +49,25 @@ public sealed class AcsTeamsAdminConnection : IDisposable
     internal HttpMessageHandler? Transport { get; init; }
 
     /// <summary>
-    /// Writes an in-process sandbox's state back to the file it was loaded from, so the next session
-    /// (Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath, or the next acsteams run) continues from it.
-    /// Does nothing for other connections.
+    /// The transport for requests to <paramref name="endpoint"/>: the session's own for the endpoints it serves (an
+    /// in-process sandbox serves its own host; a transport a test gave serves everything), otherwise null, the
+    /// network. So an endpoint the user names explicitly is reached where it is, never answered by the sandbox.
+    /// </summary>
+    internal HttpMessageHandler? TransportFor(Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (Transport is null || _ownedSandbox is null)
+        {
+            return Transport;
+        }
+
+        return string.Equals(endpoint.Host, SandboxService.InProcessBaseAddress.Host, StringComparison.OrdinalIgnoreCase) ? Transport : null;
+    }
+
+    /// <summary>
+    /// Writes an in-process sandbox's state back to its state file when the session was asked to
+    /// (-SaveSandboxState), so the next session (Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath, or
+    /// the next acsteams run) continues from it. Does nothing for other connections.
     /// </summary>
     /// <returns>The path written, or null.</returns>
     public string? SaveSandboxState()

@@ -39,8 +39,14 @@ public sealed class ConnectionRequest
     /// <summary>An authority host other than the cloud's (a loopback sandbox).</summary>
     public string? AuthorityHost { get; init; }
 
-    /// <summary>For <see cref="SignInMode.Sandbox"/>: a JSON state file to start from, saved back when the session ends (see <see cref="AcsTeamsAdminConnection.SaveSandboxState"/>).</summary>
+    /// <summary>For <see cref="SignInMode.Sandbox"/>: a JSON state file to start from. It is only read, unless <see cref="SaveSandboxState"/>.</summary>
     public string? SandboxStatePath { get; init; }
+
+    /// <summary>
+    /// With <see cref="SandboxStatePath"/>: save the state back to that file when the session ends (see
+    /// <see cref="AcsTeamsAdminConnection.SaveSandboxState"/>); a file that does not exist yet is then created.
+    /// </summary>
+    public bool SaveSandboxState { get; init; }
 
     /// <summary>Replaces the network for every HTTP call of this connection. Tests and the in-process sandbox use it.</summary>
     internal HttpMessageHandler? Transport { get; init; }
@@ -49,6 +55,6 @@ public sealed class ConnectionRequest
     internal Http.RetryLimits RetryLimits { get; init; } = Http.RetryLimits.Default;
 
     /// <summary>The in-process sandbox, signed in as the admin app of its default tenant or of <paramref name="tenantId"/>.</summary>
-    public static ConnectionRequest ForSandbox(string? statePath = null, string? tenantId = null) =>
-        new() { Mode = SignInMode.Sandbox, SandboxStatePath = statePath, TenantId = tenantId };
+    public static ConnectionRequest ForSandbox(string? statePath = null, string? tenantId = null, bool saveState = false) =>
+        new() { Mode = SignInMode.Sandbox, SandboxStatePath = statePath, TenantId = tenantId, SaveSandboxState = saveState };
 }

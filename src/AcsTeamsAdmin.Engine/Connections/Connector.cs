@@ -31,7 +31,7 @@ public static class Connector
 
     private static async Task<AcsTeamsAdminConnection> ConnectToSandboxAsync(ConnectionRequest request, OperationContext context)
     {
-        var sandbox = SandboxLoader.Create(request.SandboxStatePath, context.Log);
+        var sandbox = SandboxLoader.Create(request.SandboxStatePath, request.SaveSandboxState, context.Log);
         try
         {
             var description = sandbox.Describe(SandboxService.InProcessBaseAddress);
@@ -48,7 +48,7 @@ public static class Connector
                 Transport = request.Transport ?? sandbox.CreateHandler(),
                 RetryLimits = request.RetryLimits,
             };
-            return await ConnectAsync(signIn, context, SignInMode.Sandbox, sandbox, request.SandboxStatePath).ConfigureAwait(false);
+            return await ConnectAsync(signIn, context, SignInMode.Sandbox, sandbox, request.SaveSandboxState ? request.SandboxStatePath : null).ConfigureAwait(false);
         }
         catch
         {

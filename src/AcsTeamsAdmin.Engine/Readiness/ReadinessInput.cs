@@ -4,7 +4,6 @@ using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Identifiers;
 using AcsTeamsAdmin.Engine.Tokens;
 using AcsTeamsAdmin.Engine.Validation;
-using Azure.Core.Pipeline;
 
 namespace AcsTeamsAdmin.Engine.Readiness;
 
@@ -73,15 +72,8 @@ public sealed record ParsedReadinessInput(IReadOnlyList<AppId> AppIds, bool Mult
     public ReadinessRequest ToRequest(AcsTeamsAdminConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var options = new AcsIdentityClientOptions();
-        if (connection.Sandbox is { } sandbox)
-        {
-            // The in-process sandbox answers ACS too: its ACS endpoint is the same in-process address.
-            options.Transport = new HttpClientTransport(sandbox.CreateHandler());
-        }
-
-        IAcsIdentityClient? client = AcsKey is not null ? new AcsIdentityClient(AcsKey, options)
-            : AcsEndpoint is not null ? new AcsIdentityClient(AcsEndpoint, connection.Credential, options)
+        IAcsIdentityClient? client = AcsKey is not null ? AcsConnectionFactory.Create(new AcsConnectionPlan(AcsKey.Endpoint, AcsApiVersion.Default, AcsKey), connection)
+            : AcsEndpoint is not null ? AcsConnectionFactory.Create(new AcsConnectionPlan(AcsEndpoint, AcsApiVersion.Default, null), connection)
             : null;
         return new ReadinessRequest { AppIds = AppIds, MultiTenant = MultiTenant, AcsClient = client, TeamsToken = TeamsToken };
     }

@@ -60,6 +60,9 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
     [Parameter(ParameterSetName = ParameterSets.Sandbox)]
     public string? SandboxStatePath { get; set; }
 
+    [Parameter(ParameterSetName = ParameterSets.Sandbox)]
+    public SwitchParameter SaveSandboxState { get; set; }
+
     [Parameter(ParameterSetName = ParameterSets.Interactive)]
     [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
     [Parameter(ParameterSetName = ParameterSets.CertificateThumbprint)]
@@ -97,7 +100,7 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
 
     private ConnectionRequest BuildRequest() => ParameterSetName switch
     {
-        ParameterSets.Sandbox => ConnectionRequest.ForSandbox(SandboxStatePath, TenantId),
+        ParameterSets.Sandbox => ConnectionRequest.ForSandbox(SandboxStatePath, TenantId, SaveSandboxState),
         ParameterSets.AccessToken => Common(SignInMode.AccessToken),
         _ => Common(ParameterSetName switch
         {

@@ -164,7 +164,7 @@ public sealed class AcsCliTests : IAsyncLifetime
         var state = Path.Combine(Path.GetTempPath(), $"acsteams-acs-{Guid.NewGuid():N}.json");
         try
         {
-            var run = await CliRun.Invoke("New-AcsIdentity", "--sandbox", "--sandbox-state-path", state, "--count", "5", "--scope", "voip", "--output", "json");
+            var run = await CliRun.Invoke("New-AcsIdentity", "--sandbox", "--sandbox-state-path", state, "--save-sandbox-state", "--count", "5", "--scope", "voip", "--output", "json");
 
             Assert.True(run.ExitCode == 0, run.Stderr);
             Assert.Equal(5, SandboxService.LoadState(state).State.Read(d => d.AcsIdentities.Count));

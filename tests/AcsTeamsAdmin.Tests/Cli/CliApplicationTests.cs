@@ -56,11 +56,11 @@ public class CliApplicationTests
         var state = Path.Combine(Path.GetTempPath(), $"acsteams-{Guid.NewGuid():N}.json");
         try
         {
-            var created = await CliRun.Invoke("New-AcsTeamsApplication", "--sandbox", "--sandbox-state-path", state, "--display-name", "Fabrikam Calling", "--output", "json");
+            var created = await CliRun.Invoke("New-AcsTeamsApplication", "--sandbox", "--sandbox-state-path", state, "--save-sandbox-state", "--display-name", "Fabrikam Calling", "--output", "json");
             using var createdJson = JsonDocument.Parse(created.Stdout);
             var appId = createdJson.RootElement[0].GetProperty("AppId").GetString()!;
 
-            var read = await CliRun.Invoke("Get-AcsTeamsApplication", "--sandbox", "--sandbox-state-path", state, "--application-id", appId);
+            var read = await CliRun.Invoke("Get-AcsTeamsApplication", "--sandbox", "--sandbox-state-path", state, "--save-sandbox-state", "--application-id", appId);
 
             Assert.Equal(CliApplication.Success, read.ExitCode);
             Assert.Contains("Teams.ManageCalls, Teams.ManageChats", read.Stdout, StringComparison.Ordinal);

@@ -34,14 +34,43 @@ public class CliSandboxTests
         var state = Path.Combine(Path.GetTempPath(), $"acsteams-{Guid.NewGuid():N}.json");
         try
         {
-            var first = await CliRun.Invoke("New-AcsTeamsServicePrincipal", "--sandbox", "--sandbox-state-path", state, "--output", "json");
+            var first = await CliRun.Invoke("New-AcsTeamsServicePrincipal", "--sandbox", "--sandbox-state-path", state, "--save-sandbox-state", "--output", "json");
             Assert.Equal(CliApplication.Success, first.ExitCode);
             Assert.True(File.Exists(state));
 
-            var second = await CliRun.Invoke("New-AcsTeamsServicePrincipal", "--sandbox", "--sandbox-state-path", state, "--output", "json");
+            var second = await CliRun.Invoke("New-AcsTeamsServicePrincipal", "--sandbox", "--sandbox-state-path", state, "--save-sandbox-state", "--output", "json");
 
             using var json = JsonDocument.Parse(second.Stdout);
             Assert.Equal("Existing", json.RootElement[0].GetProperty("Status").GetString());
+        }
+        finally
+        {
+            File.Delete(state);
+        }
+    }
+
+    [Fact]
+    public async Task A_state_file_is_only_read_unless_the_run_asks_to_save_it()
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"acsteams-{Guid.NewGuid():N}.json");
+        try
+        {
+            var missing = await CliRun.Invoke("New-AcsTeamsServicePrincipal", "--sandbox", "--sandbox-state-path", state);
+            Assert.Equal(CliApplication.Failed, missing.ExitCode);
+            Assert.Contains("SandboxStateUnreadable", missing.Stderr, StringComparison.Ordinal);
+            Assert.Contains("--save-sandbox-state", missing.Stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(state));
+
+            Assert.Equal(CliApplication.Success, (await CliRun.Invoke("Get-AcsTeamsAdminContext", "--sandbox", "--sandbox-state-path", state, "--save-sandbox-state")).ExitCode);
+            var fixture = await File.ReadAllBytesAsync(state);
+
+            var created = await CliRun.Invoke("New-AcsTeamsServicePrincipal", "--sandbox", "--sandbox-state-path", state, "--output", "json");
+            Assert.Equal(CliApplication.Success, created.ExitCode);
+            Assert.Equal(fixture, await File.ReadAllBytesAsync(state));
+
+            var again = await CliRun.Invoke("New-AcsTeamsServicePrincipal", "--sandbox", "--sandbox-state-path", state, "--output", "json");
+            using var json = JsonDocument.Parse(again.Stdout);
+            Assert.Equal("Created", json.RootElement[0].GetProperty("Status").GetString());
         }
         finally
         {

@@ -58,9 +58,9 @@ public class ConsentCliTests
         var state = Path.Combine(Path.GetTempPath(), $"acsteams-consent-{Guid.NewGuid():N}.json");
         try
         {
-            var first = await CliRun.Invoke("Grant-AcsAdminConsent", "--sandbox", "--sandbox-state-path", state, "--app-id", IsvApp, "--output", "json");
-            var second = await CliRun.Invoke("Grant-AcsAdminConsent", "--sandbox", "--sandbox-state-path", state, "--app-id", IsvApp, "--output", "json");
-            var status = await CliRun.Invoke("Get-AcsAdminConsent", "--sandbox", "--sandbox-state-path", state, "--app-id", IsvApp, "--scope", "Teams.ManageCalls,TeamsExtension.ManageCalls", "--output", "json");
+            var first = await CliRun.Invoke("Grant-AcsAdminConsent", "--sandbox", "--sandbox-state-path", state, "--save-sandbox-state", "--app-id", IsvApp, "--output", "json");
+            var second = await CliRun.Invoke("Grant-AcsAdminConsent", "--sandbox", "--sandbox-state-path", state, "--save-sandbox-state", "--app-id", IsvApp, "--output", "json");
+            var status = await CliRun.Invoke("Get-AcsAdminConsent", "--sandbox", "--sandbox-state-path", state, "--save-sandbox-state", "--app-id", IsvApp, "--scope", "Teams.ManageCalls,TeamsExtension.ManageCalls", "--output", "json");
 
             Assert.True(first.ExitCode == CliApplication.Success, first.Stderr);
             using var firstJson = JsonDocument.Parse(first.Stdout);

@@ -63,7 +63,7 @@ public sealed class MultiTenantWalkthroughTests : IDisposable
 
     private async Task<JsonElement> Json(bool offline, params string[] args)
     {
-        string[] common = offline ? ["--output", "json"] : ["--sandbox", "--sandbox-state-path", _state, "--output", "json"];
+        string[] common = offline ? ["--output", "json"] : ["--sandbox", "--sandbox-state-path", _state, "--save-sandbox-state", "--output", "json"];
         var run = await CliRun.Invoke([.. args, .. common]);
         Assert.True(run.ExitCode == CliApplication.Success, $"{string.Join(' ', args)}: {run.Stderr}");
         return JsonDocument.Parse(run.Stdout).RootElement.Clone();

@@ -16,8 +16,8 @@ public class ReadinessCliTests
         var state = Path.Combine(Path.GetTempPath(), $"acsteams-{Guid.NewGuid():N}.json");
         try
         {
-            var first = await CliRun.Invoke([.. arguments, "--sandbox-state-path", state, "--output", "json"]);
-            var second = await CliRun.Invoke([.. arguments, "--sandbox-state-path", state, "--output", "json"]);
+            var first = await CliRun.Invoke([.. arguments, "--sandbox-state-path", state, "--save-sandbox-state", "--output", "json"]);
+            var second = await CliRun.Invoke([.. arguments, "--sandbox-state-path", state, "--save-sandbox-state", "--output", "json"]);
 
             Assert.Equal(CliApplication.Success, first.ExitCode);
             Assert.Equal(CliApplication.Success, second.ExitCode);
@@ -50,8 +50,8 @@ public class ReadinessCliTests
         var state = Path.Combine(Path.GetTempPath(), $"acsteams-{Guid.NewGuid():N}.json");
         try
         {
-            var plan = await CliRun.Invoke([.. ReadmeMainCommand(), "--sandbox-state-path", state, "--what-if", "--output", "json"]);
-            var real = await CliRun.Invoke([.. ReadmeMainCommand(), "--sandbox-state-path", state, "--output", "json"]);
+            var plan = await CliRun.Invoke([.. ReadmeMainCommand(), "--sandbox-state-path", state, "--save-sandbox-state", "--what-if", "--output", "json"]);
+            var real = await CliRun.Invoke([.. ReadmeMainCommand(), "--sandbox-state-path", state, "--save-sandbox-state", "--output", "json"]);
 
             Assert.Equal(["WouldChange", "WouldChange", "WouldChange"], Results(plan));
             Assert.Contains("What if:", plan.Stderr, StringComparison.Ordinal);
