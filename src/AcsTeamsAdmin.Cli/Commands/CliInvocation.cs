@@ -51,7 +51,7 @@ internal sealed class CliInvocation(ParsedArguments arguments, OperationContext 
             {
                 await operation(item).ConfigureAwait(false);
             }
-            catch (AcsTeamsAdminException error) when (items.Count > 1)
+            catch (AcsTeamsAdminException error) when (items.Count > 1 && !error.FailsEveryInput)
             {
                 AnyItemFailed = true;
                 reportError(error);

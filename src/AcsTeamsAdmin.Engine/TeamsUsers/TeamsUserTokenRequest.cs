@@ -59,6 +59,19 @@ public sealed record TeamsUserTokenRequest
         var tenant = tenantId is null ? "organizations" : InputParser.ParseTenant("TenantId", tenantId, allowMultiTenantAliases: true);
         var cloud = CloudEndpoints.For(environment).LoginHost;
         var authority = authorityHost is null ? cloud : InputParser.ParseUrl("AuthorityHost", authorityHost);
+        var user = ParseAccount(account);
+        return new TeamsUserTokenRequest(app, tenant, authority, authority != cloud, useDeviceCode ? TeamsUserSignInMode.DeviceCode : TeamsUserSignInMode.Interactive, user, false);
+    }
+
+    /// <summary>Checks the values that are the same for every app and tenant of a call: the account and the authority host.</summary>
+    public static void CheckSharedValues(string? account, string? authorityHost)
+    {
+        _ = ParseAccount(account);
+        _ = authorityHost is null ? null : InputParser.ParseUrl("AuthorityHost", authorityHost);
+    }
+
+    private static string? ParseAccount(string? account)
+    {
         var user = account?.Trim();
         if (user is { Length: 0 } || (user is not null && (!user.Contains('@', StringComparison.Ordinal) || user.Any(char.IsWhiteSpace))))
         {
@@ -66,6 +79,6 @@ public sealed record TeamsUserTokenRequest
                 "Pass the Teams user's sign-in name, such as adele@fabrikam.onmicrosoft.com.");
         }
 
-        return new TeamsUserTokenRequest(app, tenant, authority, authority != cloud, useDeviceCode ? TeamsUserSignInMode.DeviceCode : TeamsUserSignInMode.Interactive, user, false);
+        return user;
     }
 }

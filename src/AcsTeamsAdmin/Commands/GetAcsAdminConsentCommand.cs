@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using AcsTeamsAdmin.Engine.Consent;
+using AcsTeamsAdmin.Engine.ServicePrincipals;
 using AcsTeamsAdmin.Infrastructure;
 
 namespace AcsTeamsAdmin.Commands;
@@ -22,10 +23,19 @@ public sealed class GetAcsAdminConsentCommand : ConnectedCmdlet
     [ArgumentCompleter(typeof(AcsScopeCompleter))]
     public string[]? Scope { get; set; }
 
+    private IReadOnlyList<AcsScope> _scopes = [];
+
+    // -Scope applies to every piped app: a bad one fails the whole call, before any request.
+    protected override async Task BeginProcessingAsync(PipelineStep pipeline)
+    {
+        _scopes = ConsentScopes.Parse(nameof(Scope), Scope);
+        await base.BeginProcessingAsync(pipeline).ConfigureAwait(false);
+    }
+
     protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var appId = Engine.Identifiers.AppId.Parse(AppId);
-        var scopes = ConsentScopes.Parse(nameof(Scope), Scope);
+        var scopes = _scopes;
         pipeline.WriteObject(await ConsentOperations.GetAsync(Connection, appId, scopes, pipeline.Context).ConfigureAwait(false));
     }
 }

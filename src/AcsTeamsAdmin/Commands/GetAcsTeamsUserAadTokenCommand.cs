@@ -35,6 +35,13 @@ public sealed class GetAcsTeamsUserAadTokenCommand : AsyncCmdlet
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
+    // -Account and -AuthorityHost apply to every piped app: bad ones fail the whole call, before any sign-in.
+    protected override Task BeginProcessingAsync(PipelineStep pipeline)
+    {
+        TeamsUserTokenRequest.CheckSharedValues(Account, AuthorityHost);
+        return Task.CompletedTask;
+    }
+
     protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var session = PipelineRunspace is { } runspace ? ConnectionStore.Get(runspace) : null;

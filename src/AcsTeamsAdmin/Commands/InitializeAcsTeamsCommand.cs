@@ -17,7 +17,8 @@ namespace AcsTeamsAdmin.Commands;
 [OutputType(typeof(ReadinessCheck))]
 public sealed class InitializeAcsTeamsCommand : ConnectedCmdlet
 {
-    private readonly List<string> _appIds = [];
+    private readonly PipedAppIds _appIds = new();
+    private PublicClientRedirectUri? _redirectUri;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClientId", "ApplicationId")]
@@ -34,20 +35,32 @@ public sealed class InitializeAcsTeamsCommand : ConnectedCmdlet
     [Parameter]
     public string? RedirectUri { get; set; }
 
+    // -RedirectUri applies to every app: a bad one fails the whole call, before any request.
+    protected override async Task BeginProcessingAsync(PipelineStep pipeline)
+    {
+        _redirectUri = RedirectUri is null ? null : PublicClientRedirectUri.Parse(RedirectUri);
+        await base.BeginProcessingAsync(pipeline).ConfigureAwait(false);
+    }
+
     protected override Task ProcessRecordAsync(PipelineStep pipeline)
     {
-        _appIds.AddRange(AppId);
+        _appIds.Add(AppId, pipeline);
         return Task.CompletedTask;
     }
 
     protected override async Task EndProcessingAsync(PipelineStep pipeline)
     {
+        if (_appIds.AllRejected)
+        {
+            return;
+        }
+
         var request = new SetupRequest
         {
-            AppIds = _appIds.Select(value => Engine.Identifiers.AppId.Parse(value)).ToArray(),
+            AppIds = _appIds.Ids,
             Roles = Role.Aggregate((SetupRoles)0, (all, role) => all | role),
             MultiTenant = MultiTenant,
-            RedirectUri = RedirectUri is null ? null : PublicClientRedirectUri.Parse(RedirectUri),
+            RedirectUri = _redirectUri,
         };
         var (steps, report) = await SetupOperations.InitializeAsync(Connection, request, pipeline.Context).ConfigureAwait(false);
         pipeline.WriteObject(steps, enumerate: true);

@@ -13,6 +13,7 @@ namespace AcsTeamsAdmin.Commands;
 public sealed class NewAcsAccessTokenCommand : AcsCmdlet
 {
     private IAcsIdentityClient? _client;
+    private AcsTokenRequest? _request;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
@@ -28,10 +29,10 @@ public sealed class NewAcsAccessTokenCommand : AcsCmdlet
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
+    // The token request applies to every piped identity: a bad one fails the whole call, before any request.
     protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        _ = AcsTokenScopes.Parse(Scope);
-        _ = ExpiresInMinutes is { } minutes ? AcsTokenLifetime.Parse(minutes) : (AcsTokenLifetime?)null;
+        _request = new AcsTokenRequest(AcsTokenScopes.Parse(Scope), ExpiresInMinutes is { } minutes ? AcsTokenLifetime.Parse(minutes) : null);
         _client = CreateClient(pipeline.Context.Log);
         return Task.CompletedTask;
     }
@@ -39,8 +40,7 @@ public sealed class NewAcsAccessTokenCommand : AcsCmdlet
     protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var identity = AcsIdentityId.Parse(IdentityId);
-        var request = new AcsTokenRequest(AcsTokenScopes.Parse(Scope), ExpiresInMinutes is { } minutes ? AcsTokenLifetime.Parse(minutes) : null);
-        if (await AcsIdentityOperations.NewAccessTokenAsync(_client!, identity, request, pipeline.Context).ConfigureAwait(false) is { } token)
+        if (await AcsIdentityOperations.NewAccessTokenAsync(_client!, identity, _request!, pipeline.Context).ConfigureAwait(false) is { } token)
         {
             pipeline.WriteObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
         }

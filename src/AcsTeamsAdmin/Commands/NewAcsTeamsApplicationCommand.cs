@@ -30,16 +30,24 @@ public sealed class NewAcsTeamsApplicationCommand : ConnectedCmdlet
     [Parameter]
     public SwitchParameter IncludeLegacyVoip { get; set; }
 
-    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
+    private AcsApplicationSettings? _settings;
+
+    // The settings apply to every piped display name: bad ones fail the whole call, before any request.
+    protected override async Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        var settings = new AcsApplicationSettings
+        _settings = new AcsApplicationSettings
         {
             Scopes = AcsScopeSelection.Parse(Scope, IncludeLegacyVoip),
             AllowPublicClientFlows = true,
             RedirectUri = PublicClientRedirectUri.Parse(RedirectUri),
             MultiTenant = MultiTenant,
         };
-        var result = await ApplicationOperations.NewAsync(Connection, DisplayName, settings, pipeline.Context).ConfigureAwait(false);
+        await base.BeginProcessingAsync(pipeline).ConfigureAwait(false);
+    }
+
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
+    {
+        var result = await ApplicationOperations.NewAsync(Connection, DisplayName, _settings!, pipeline.Context).ConfigureAwait(false);
         if (result is not null)
         {
             pipeline.WriteObject(result);

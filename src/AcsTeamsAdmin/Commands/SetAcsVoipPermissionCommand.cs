@@ -38,11 +38,12 @@ public sealed class SetAcsVoipPermissionCommand : ConnectedCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
+    private AcsApplicationSettings? _settings;
+
+    // The settings apply to every piped app: bad ones fail the whole call, before any request.
+    protected override async Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        // Every value is parsed before any call, so bad input never reaches Graph.
-        var id = AppRegistrationId.Parse(ApplicationId);
-        var settings = new AcsApplicationSettings
+        _settings = new AcsApplicationSettings
         {
             Scopes = AcsScopeSelection.Parse(Scope, IncludeLegacyVoip),
             AllowPublicClientFlows = AllowPublicClientFlows,
@@ -50,7 +51,14 @@ public sealed class SetAcsVoipPermissionCommand : ConnectedCmdlet
                 : AllowPublicClientFlows ? PublicClientRedirectUri.Default : null,
             MultiTenant = MultiTenant,
         };
-        var result = await ApplicationOperations.SetAsync(Connection, id, settings, pipeline.Context).ConfigureAwait(false);
+        await base.BeginProcessingAsync(pipeline).ConfigureAwait(false);
+    }
+
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
+    {
+        // The app is parsed before any call, so bad input never reaches Graph.
+        var id = AppRegistrationId.Parse(ApplicationId);
+        var result = await ApplicationOperations.SetAsync(Connection, id, _settings!, pipeline.Context).ConfigureAwait(false);
         if (PassThru && result is not null)
         {
             pipeline.WriteObject(result);

@@ -16,7 +16,7 @@ namespace AcsTeamsAdmin.Commands;
 [OutputType(typeof(string))]
 public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
 {
-    private readonly List<string> _appIds = [];
+    private readonly PipedAppIds _appIds = new();
 
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClientId", "ApplicationId")]
@@ -48,16 +48,21 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
 
     protected override Task ProcessRecordAsync(PipelineStep pipeline)
     {
-        _appIds.AddRange(AppId);
+        _appIds.Add(AppId, pipeline);
         return Task.CompletedTask;
     }
 
     protected override async Task EndProcessingAsync(PipelineStep pipeline)
     {
+        if (_appIds.AllRejected)
+        {
+            return;
+        }
+
         // Everything is parsed before the first Graph call.
         var input = new ReadinessInput
         {
-            AppId = _appIds,
+            AppId = [.. _appIds.Ids.Select(id => id.ToString())],
             MultiTenant = MultiTenant,
             AcsEndpoint = AcsEndpoint,
             AcsConnectionString = SecureStrings.Reveal(AcsConnectionString),

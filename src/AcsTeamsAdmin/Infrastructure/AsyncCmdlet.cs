@@ -11,8 +11,8 @@ namespace AcsTeamsAdmin.Infrastructure;
 /// (output, errors, verbose, progress, ShouldProcess) goes back to it through the step. Ctrl+C
 /// (StopProcessing) cancels the work's token, so HTTP calls stop at once, and ends the step.
 /// Engine failures become ErrorRecords with the engine's error id, category, target and fix: terminating
-/// in Begin and End, which apply to the whole call, and non-terminating in Process, so the next pipeline
-/// record goes on (see about_AcsTeamsAdmin, ERRORS).
+/// in Begin and End, which check what applies to the whole call, and for sign-in failures; non-terminating
+/// in Process, so the next pipeline record goes on (see about_AcsTeamsAdmin, Errors).
 /// </summary>
 public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 {
@@ -75,7 +75,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         {
             worker.GetAwaiter().GetResult();
         }
-        catch (AcsTeamsAdminException error) when (terminating)
+        catch (AcsTeamsAdminException error) when (terminating || error.FailsEveryInput)
         {
             ThrowTerminatingError(ErrorRecordFactory.Create(error));
         }
