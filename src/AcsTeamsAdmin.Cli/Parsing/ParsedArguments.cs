@@ -58,10 +58,17 @@ internal sealed class ParsedArguments
             return [];
         }
 
-        return _options[name]
+        // An empty item ("a,,b", "", " ") is a mistake in a script, never "nothing": dropping it silently
+        // would run the command for fewer items than asked, or for none (and a tenant-wide step still writes).
+        var items = _options[name]
             .Select(value => value ?? throw Usage($"--{name} needs a value."))
-            .SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries))
             .ToArray();
+        var empty = Array.FindIndex(items, item => item.Length == 0);
+        return empty < 0 ? items
+            : throw Usage(items.Length == 1
+                ? $"--{name} is empty; give a value."
+                : $"--{name}: item {empty + 1} of {items.Length} is empty; remove the extra comma or give a value.");
     }
 
     public static AcsTeamsAdminException Usage(string message) =>

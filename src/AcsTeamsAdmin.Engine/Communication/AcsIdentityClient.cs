@@ -110,7 +110,7 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
         // The token's order in the body follows the API's definition: token, appId, userId.
         var body = new JsonObject
         {
-            ["token"] = exchange.EntraToken,
+            ["token"] = exchange.EntraToken.Trim(),
             ["appId"] = exchange.AppId.ToString(),
             ["userId"] = exchange.UserId.ToString("D", CultureInfo.InvariantCulture),
         };

@@ -40,7 +40,7 @@ internal static class CredentialFactory
                 Configure(new ClientCertificateCredentialOptions(), plan, transport)),
             SignInMode.ManagedIdentity => new ManagedIdentityCredential(Configure(new ManagedIdentityCredentialOptions(
                 request.ManagedIdentityClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned), plan, transport)),
-            SignInMode.AccessToken => new StaticTokenCredential(request.AccessToken!,
+            SignInMode.AccessToken => new StaticTokenCredential(request.AccessToken!.Trim(),
                 Tokens.TokenClaims.Read("AccessToken", request.AccessToken).ExpiresOn ?? DateTimeOffset.MaxValue),
             _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Mode, "No credential for this sign-in mode."),
         };

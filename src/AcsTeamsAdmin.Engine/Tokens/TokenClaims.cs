@@ -53,10 +53,13 @@ public sealed record TokenClaims
             throw AcsTeamsAdminException.InvalidInput(parameterName, SensitiveInput.Of("token"), "is empty.", "Pass the access token itself (a JWT: three base64url parts separated by dots).", ErrorIds.MissingParameter);
         }
 
+        // Only base64url and two dots: a token is sent in an Authorization header, and a CR or LF in it would
+        // end that header and start one of the caller's choosing (header injection). Checked before any parsing.
+        var trimmed = token.Trim();
         JsonWebToken jwt;
         try
         {
-            jwt = new JsonWebToken(token.Trim());
+            jwt = IsCompactJws(trimmed) ? new JsonWebToken(trimmed) : throw new ArgumentException("Not a compact JWS.");
         }
         catch (ArgumentException)
         {
@@ -71,6 +74,26 @@ public sealed record TokenClaims
         }
 
         return FromJwt(jwt);
+    }
+
+    /// <summary>Three base64url parts separated by dots (the signature may be empty), nothing else.</summary>
+    public static bool IsCompactJws(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var dots = 0;
+        foreach (var c in value)
+        {
+            if (c == '.')
+            {
+                dots++;
+            }
+            else if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return dots == 2 && value[0] != '.' && value.IndexOf("..", StringComparison.Ordinal) < 0;
     }
 
     private static TokenClaims FromJwt(JsonWebToken jwt) => new()

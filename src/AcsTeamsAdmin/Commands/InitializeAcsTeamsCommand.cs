@@ -50,10 +50,7 @@ public sealed class InitializeAcsTeamsCommand : ConnectedCmdlet
 
     protected override async Task EndProcessingAsync(PipelineStep pipeline)
     {
-        if (_appIds.AllRejected)
-        {
-            return;
-        }
+        _appIds.RequireAny(required: true, MyInvocation.ExpectingInput);
 
         var request = new SetupRequest
         {

@@ -18,9 +18,11 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
 {
     private readonly PipedAppIds _appIds = new();
 
+    // Optional, but never empty when given: an empty $apps in a script must not quietly check no app.
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClientId", "ApplicationId")]
     [ArgumentCompleter(typeof(AppIdCompleter))]
+    [ValidateNotNullOrEmpty]
     public string[] AppId { get; set; } = [];
 
     /// <summary>The apps serve users of other tenants: a single-tenant app then fails.</summary>
@@ -54,10 +56,7 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
 
     protected override async Task EndProcessingAsync(PipelineStep pipeline)
     {
-        if (_appIds.AllRejected)
-        {
-            return;
-        }
+        _appIds.RequireAny(required: false, MyInvocation.ExpectingInput);
 
         // Everything is parsed before the first Graph call.
         var input = new ReadinessInput
