@@ -69,7 +69,8 @@ internal static partial class CliApplication
 
             if (parsed.Positional.Count > 0)
             {
-                throw ParsedArguments.Usage($"'{parsed.Positional[0]}': {command.Name} takes options only (--name value).");
+                // Named by position, never echoed: a value in the wrong slot is often a secret.
+                throw ParsedArguments.Usage($"argument {parsed.PositionalIndex(0)} is not an option: {command.Name} takes options only (--name value).");
             }
 
             return await RunCommandAsync(command, parsed, stdout, stderr, environment, cancellationToken).ConfigureAwait(false);
@@ -127,7 +128,7 @@ internal static partial class CliApplication
                 }
                 else
                 {
-                    TextOutput.Write(stdout, output);
+                    TextOutput.Write(stdout, output, plainTokens: parsed.Flag("as-plain-text"));
                 }
             }
         }

@@ -109,12 +109,7 @@ internal static class ApplicationCommands
             RedirectUri = PublicClientRedirectUri.Parse(args.Value("redirect-uri") ?? PublicClientRedirectUri.Default.Value),
             MultiTenant = args.Flag("multi-tenant"),
         };
-        var displayName = args.Value("display-name");
-        if (string.IsNullOrWhiteSpace(displayName))
-        {
-            throw Engine.Failures.AcsTeamsAdminException.InvalidInput("DisplayName", displayName, "is empty.",
-                "Pass the name the app registration should have, such as 'Contoso Teams Calling'.", Engine.Failures.ErrorIds.MissingParameter);
-        }
+        var displayName = ApplicationOperations.ParseDisplayName(args.Value("display-name"));
 
         var connection = await invocation.ConnectAsync().ConfigureAwait(false);
         if (await ApplicationOperations.NewAsync(connection, displayName, settings, invocation.Context).ConfigureAwait(false) is { } app)

@@ -84,7 +84,7 @@ internal static class TeamsCommands
             if (invocation.Arguments.Has(parameter.Key))
             {
                 values[parameter.Name] = parameter.Kind == CliValueKind.List
-                    ? invocation.Arguments.Values(parameter.Key)
+                    ? invocation.Arguments.Values(parameter.Key, emptyMeansNone: true)
                     : invocation.Arguments.Value(parameter.Key);
             }
         }

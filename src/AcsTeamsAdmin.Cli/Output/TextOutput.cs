@@ -5,11 +5,12 @@ namespace AcsTeamsAdmin.Cli.Output;
 
 /// <summary>
 /// Readable output, as PowerShell would show it: one object as a list of "Name : Value" lines,
-/// several as a table.
+/// several as a table. With <c>plainTokens</c> (the command was given --as-plain-text), a token the
+/// default columns leave out is shown too: the user asked for it, and a table has no .Token to read.
 /// </summary>
 internal static class TextOutput
 {
-    public static void Write(TextWriter writer, IReadOnlyList<object> values)
+    public static void Write(TextWriter writer, IReadOnlyList<object> values, bool plainTokens = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(values);
@@ -27,6 +28,11 @@ internal static class TextOutput
             }
 
             var columns = DisplayColumns.For(group.Key);
+            if (plainTokens && group.Key.GetProperty("Token")?.PropertyType == typeof(string) && !columns.Contains("Token"))
+            {
+                columns = [.. columns, "Token"];
+            }
+
             var rows = group.Select(value => columns.Select(column => Format(group.Key.GetProperty(column)?.GetValue(value))).ToArray()).ToArray();
             if (rows.Length == 1)
             {

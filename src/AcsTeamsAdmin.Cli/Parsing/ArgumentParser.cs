@@ -14,6 +14,7 @@ internal static class ArgumentParser
         string? command = null;
         var options = new Dictionary<string, List<string?>>(StringComparer.OrdinalIgnoreCase);
         var positional = new List<string>();
+        var positions = new List<int>();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -51,9 +52,10 @@ internal static class ArgumentParser
             else
             {
                 positional.Add(arg);
+                positions.Add(i + 1);
             }
         }
 
-        return new ParsedArguments(command, options, positional);
+        return new ParsedArguments(command, options, positional, positions);
     }
 }

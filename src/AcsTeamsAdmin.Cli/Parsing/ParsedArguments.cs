@@ -9,11 +9,14 @@ internal sealed class ParsedArguments
 {
     private readonly Dictionary<string, List<string?>> _options;
 
-    public ParsedArguments(string? command, Dictionary<string, List<string?>> options, IReadOnlyList<string> positional)
+    private readonly IReadOnlyList<int> _positions;
+
+    public ParsedArguments(string? command, Dictionary<string, List<string?>> options, IReadOnlyList<string> positional, IReadOnlyList<int> positions)
     {
         Command = command;
         _options = options;
         Positional = positional;
+        _positions = positions;
     }
 
     public string? Command { get; }
@@ -21,6 +24,9 @@ internal sealed class ParsedArguments
     public IReadOnlyList<string> Positional { get; }
 
     public IEnumerable<string> OptionNames => _options.Keys;
+
+    /// <summary>Where the <paramref name="index"/>th positional argument stood on the command line (1 is the command).</summary>
+    public int PositionalIndex(int index) => _positions[index];
 
     public bool Has(string name) => _options.ContainsKey(name);
 
@@ -51,19 +57,26 @@ internal sealed class ParsedArguments
         return values[0] ?? throw Usage($"--{name} needs a value.");
     }
 
-    public IReadOnlyList<string> Values(string name)
+    /// <summary>
+    /// A comma-separated list (the option may also be repeated). An empty item ("a,,b", "", " ") is a mistake in a
+    /// script, never "nothing": dropping it silently would run the command for fewer items than asked, or for none
+    /// (and a tenant-wide step still writes). Only a setting that can be an empty list takes "" to mean one
+    /// (<paramref name="emptyMeansNone"/>, such as --blocked-anonymous-join-client-types "").
+    /// </summary>
+    public IReadOnlyList<string> Values(string name, bool emptyMeansNone = false)
     {
         if (!Has(name))
         {
             return [];
         }
 
-        // An empty item ("a,,b", "", " ") is a mistake in a script, never "nothing": dropping it silently
-        // would run the command for fewer items than asked, or for none (and a tenant-wide step still writes).
-        var items = _options[name]
-            .Select(value => value ?? throw Usage($"--{name} needs a value."))
-            .SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries))
-            .ToArray();
+        var given = _options[name].Select(value => value ?? throw Usage($"--{name} needs a value.")).ToArray();
+        if (emptyMeansNone && given.All(string.IsNullOrWhiteSpace))
+        {
+            return [];
+        }
+
+        var items = given.SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries)).ToArray();
         var empty = Array.FindIndex(items, item => item.Length == 0);
         return empty < 0 ? items
             : throw Usage(items.Length == 1

@@ -1,5 +1,6 @@
 using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Validation;
 using AcsTeamsAdmin.Engine.Graph;
 using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Engine.ServicePrincipals;
@@ -197,15 +198,30 @@ public static class ApplicationOperations
         return changes;
     }
 
-    private static string ParseDisplayName(string? displayName)
+    /// <summary>
+    /// A name Entra accepts: not empty, at most 256 characters (Graph's limit for application.displayName), no
+    /// control characters (a newline would make two lines of every listing and log). Echoed shortened, never whole.
+    /// </summary>
+    public static string ParseDisplayName(string? displayName, string parameterName = "DisplayName")
     {
         var trimmed = displayName?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw AcsTeamsAdminException.InvalidInput("DisplayName", displayName, "is empty.",
+            throw AcsTeamsAdminException.InvalidInput(parameterName, displayName, "is empty.",
                 "Pass the name the app registration should have, such as 'Contoso Teams Calling'.", ErrorIds.MissingParameter);
+        }
+
+        if (trimmed.Length > MaxDisplayNameLength || trimmed.Any(char.IsControl))
+        {
+            var problem = trimmed.Length > MaxDisplayNameLength
+                ? $"has {trimmed.Length} characters; Entra ID allows {MaxDisplayNameLength}."
+                : "has a control character (a line break or tab) in it.";
+            throw AcsTeamsAdminException.InvalidInput(parameterName, InputParser.Shorten(trimmed.ReplaceLineEndings(" ")), problem,
+                $"Pass a name of at most {MaxDisplayNameLength} characters on one line, such as 'Contoso Teams Calling'.");
         }
 
         return trimmed;
     }
+
+    private const int MaxDisplayNameLength = 256;
 }

@@ -43,6 +43,9 @@ public sealed class DisplayNamePattern
                 "Pass an app registration's display name, or a pattern such as 'Contoso*'.", ErrorIds.MissingParameter);
         }
 
+        // A pattern can match no more than a name can hold: the same limits, checked before any request.
+        _ = ApplicationOperations.ParseDisplayName(value, parameterName);
+
         var regex = new StringBuilder("^");
         var prefix = new StringBuilder();
         var inPrefix = true;

@@ -35,6 +35,7 @@ public sealed record PublicClientRedirectUri
                 "Pass an absolute URI of at most 256 characters without wildcards: http://localhost, an https URL or a custom scheme such as msal<appId>://auth.", ErrorIds.InvalidUrl);
         }
 
+        InputParser.RefuseUserInfo(parameterName, uri);
         if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
         {
             throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{InputParser.Shorten(trimmed)}' uses plain http.",

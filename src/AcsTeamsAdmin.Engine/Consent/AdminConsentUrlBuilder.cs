@@ -35,7 +35,7 @@ public static class AdminConsentUrlBuilder
         }
 
         var clientId = AppId.Parse(request.ClientId, "ClientId");
-        var redirect = request.RedirectUri is null ? null : InputParser.ParseUrl("RedirectUri", request.RedirectUri);
+        var redirect = request.RedirectUri is null ? null : InputParser.ParseUrl("RedirectUri", request.RedirectUri, baseOnly: false);
         if (version == AdminConsentUrlVersion.V2 && redirect is null)
         {
             throw AcsTeamsAdminException.InvalidInput("RedirectUri", null, "is required for the v2 consent endpoint.",

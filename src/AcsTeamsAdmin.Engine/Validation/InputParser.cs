@@ -69,8 +69,11 @@ public static partial class InputParser
         return lower;
     }
 
-    /// <summary>An absolute https URL; plain http only for loopback (the sandbox, local redirect URIs).</summary>
-    public static Uri ParseUrl(string parameterName, string? value, bool allowLoopbackHttp = true)
+    /// <summary>
+    /// An absolute https URL; plain http only for loopback (the sandbox, local redirect URIs). Never with a user
+    /// name or password; with a query or fragment only when <paramref name="baseOnly"/> is false (a redirect URI).
+    /// </summary>
+    public static Uri ParseUrl(string parameterName, string? value, bool allowLoopbackHttp = true, bool baseOnly = true)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -84,6 +87,13 @@ public static partial class InputParser
                 "Pass a full URL including the scheme, such as https://example.com/path.", ErrorIds.InvalidUrl);
         }
 
+        RefuseUserInfo(parameterName, uri);
+        if (baseOnly && (uri.Query.Length > 0 || uri.Fragment.Length > 0))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{Shorten(uri.GetLeftPart(UriPartial.Path))}...' has a query or fragment.",
+                "Pass the base URL alone, such as https://graph.microsoft.com/v1.0: the module adds paths and queries itself.", ErrorIds.InvalidUrl);
+        }
+
         if (uri.Scheme == Uri.UriSchemeHttp && !(allowLoopbackHttp && uri.IsLoopback))
         {
             throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{Shorten(trimmed)}' uses plain http.",
@@ -91,6 +101,19 @@ public static partial class InputParser
         }
 
         return uri;
+    }
+
+    /// <summary>
+    /// A URL with a user name or password in it (https://user:pw@host/) is refused without echoing it: the
+    /// credentials would be sent to the host, logged, and shown in errors.
+    /// </summary>
+    internal static void RefuseUserInfo(string parameterName, Uri uri)
+    {
+        if (uri.UserInfo.Length > 0)
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, SensitiveInput.Of("URL with credentials"), "has a user name or password in it (user:password@).",
+                "Remove the credentials from the URL; sign-in values go in their own parameters.", ErrorIds.InvalidUrl);
+        }
     }
 
     /// <summary>Keeps echoed input readable when someone pastes a whole document into a parameter.</summary>

@@ -46,6 +46,20 @@ public sealed class AcsCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task As_plain_text_prints_the_token_in_table_output_too_and_only_when_asked()
+    {
+        string[] signIn = ["Get-AcsTeamsUserAadToken", "--client-id", SandboxIds.FabrikamAdminClientId, "--tenant-id", SandboxIds.FabrikamTenantId,
+            "--use-device-code", "--authority-host", Authority];
+
+        var hidden = await CliRun.Invoke(signIn);
+        var shown = await CliRun.Invoke([.. signIn, "--as-plain-text"]);
+
+        Assert.True(shown.ExitCode == 0, shown.Stderr);
+        Assert.Matches(@"Token\s+: eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.", shown.Stdout);
+        Assert.DoesNotContain("eyJ", hidden.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_quickstart_and_the_identity_lifecycle_print_no_secret_on_any_stream()
     {
         var runs = new List<CliRun>();

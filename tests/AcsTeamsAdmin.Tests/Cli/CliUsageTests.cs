@@ -102,6 +102,16 @@ public class CliUsageTests
     }
 
     [Fact]
+    public async Task A_value_in_the_wrong_slot_is_named_by_position_never_echoed()
+    {
+        var run = await CliRun.Invoke("Get-AcsTeamsServicePrincipal", "--sandbox", "MySecret-canary-7f3a");
+
+        Assert.Equal(CliApplication.UsageError, run.ExitCode);
+        Assert.Contains("argument 3 is not an option", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("MySecret-canary-7f3a", run.Stderr + run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_state_file_without_the_sandbox_is_a_usage_error()
     {
         var run = await CliRun.Invoke("Get-AcsTeamsAdminContext", "--sandbox-state-path", "x.json", "--identity");

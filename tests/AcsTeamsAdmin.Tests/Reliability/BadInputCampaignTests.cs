@@ -10,7 +10,9 @@ namespace AcsTeamsAdmin.Tests.Reliability;
 /// <summary>
 /// The bad-input campaign: malformed GUIDs, JWTs, connection strings, URLs, scopes, expiries, counts and tenant
 /// names through acsteams, across the commands, against a sandbox on 127.0.0.1 whose request log is cleared
-/// first. Known gap, not yet caught before the network (see the report): a 257-character --display-name passes. Each input here must fail with an error whose first line names the option (--kebab-case) and make no request.
+/// first. Each input here must fail with an error whose first line names the option (--kebab-case) and make no
+/// request: among them tokens carrying a header of their own (CR/LF), empty ids and list items, URLs with
+/// credentials or a query, and display names Entra would refuse.
 /// </summary>
 public sealed class BadInputCampaignTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -106,6 +108,29 @@ public sealed class BadInputCampaignTests(ITestOutputHelper output) : IAsyncLife
 
             // Display names
             ("--display-name", ["New-AcsTeamsApplication", .. graph, "--display-name", "   "]),
+            ("--display-name", ["New-AcsTeamsApplication", .. graph, "--display-name", new string('x', 257)]),
+            ("--display-name", ["New-AcsTeamsApplication", .. graph, "--display-name", "Contoso\nCalling"]),
+            ("--display-name", ["Get-AcsTeamsApplication", .. graph, "--display-name", new string('y', 20_000)]),
+
+            // Header injection: a token that would end its Authorization header and start another
+            ("--access-token", ["Get-AcsTeamsServicePrincipal", "--access-token", "eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.\r\nX-Evil: 1", "--graph-endpoint", description.GraphEndpoint.AbsoluteUri]),
+            ("--access-token", ["Get-AcsTeamsServicePrincipal", "--access-token", "eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.\nX-Evil: 1", "--graph-endpoint", description.GraphEndpoint.AbsoluteUri]),
+            ("--teams-user-token", ["Test-AcsTeamsReadiness", .. graph, "--app-id", App, "--teams-user-token", "eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.x\r\nX-Evil: 1", "--teams-user-id", App]),
+
+            // Empty ids and list items: never dropped, never "nothing" (a tenant-wide step would still write)
+            ("--app-id", ["Initialize-AcsTeams", .. graph, "--app-id", ""]),
+            ("--app-id", ["Initialize-AcsTeams", .. graph, "--app-id", " "]),
+            ("--app-id", ["Initialize-AcsTeams", .. graph, "--app-id", ","]),
+            ("--app-id", ["Test-AcsTeamsReadiness", .. graph, "--app-id", App + ",," + App]),
+            ("--scope", ["New-AcsIdentity", .. acs, "--scope", "chat,,voip"]),
+            ("--identity-id", ["Remove-AcsIdentity", .. acs, "--identity-id", id + ","]),
+
+            // URLs with credentials or a query
+            ("--graph-endpoint", ["Get-AcsTeamsServicePrincipal", "--tenant-id", description.TenantId, "--client-id", description.AdminClientId,
+                "--authority-host", description.AuthorityHost.AbsoluteUri, "--graph-endpoint", "http://user:pw@127.0.0.1:1/v1.0"]),
+            ("--graph-endpoint", ["Get-AcsTeamsServicePrincipal", "--tenant-id", description.TenantId, "--client-id", description.AdminClientId,
+                "--authority-host", description.AuthorityHost.AbsoluteUri, "--graph-endpoint", description.GraphEndpoint.AbsoluteUri + "?x=1"]),
+            ("--redirect-uri", ["Set-AcsVoipPermission", .. graph, "--application-id", App, "--redirect-uri", "http://user:pw@localhost/"]),
         ];
 
         var clock = Stopwatch.StartNew();
@@ -134,7 +159,7 @@ public sealed class BadInputCampaignTests(ITestOutputHelper output) : IAsyncLife
             output.WriteLine(line);
         }
 
-        Assert.True(inputs.Length >= 40);
+        Assert.True(inputs.Length >= 60);
         Assert.Empty(unclear);
         Assert.Equal(0, requests);
     }
