@@ -61,4 +61,4 @@ function Invoke-ChildPwsh {
     & $executable @prefix -NoProfile -NonInteractive -Command $ScriptBlock -args $ArgumentList
 }
 
-Export-ModuleMember -Function Get-ChildPwshCommand, Invoke-ChildPwsh
+Export-ModuleMember -Function 'Get-ChildPwshCommand', 'Invoke-ChildPwsh'
