@@ -14,7 +14,7 @@ BeforeAll {
         throw "The module is not built: $script:ManifestPath is missing. Run ./build.ps1 -Task Build first."
     }
 
-    $pwsh = (Get-Process -Id $PID).Path
+    Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, 'TestHelpers.psm1')) -Force
     $probe = {
         param([string]$ManifestPath)
         $ErrorActionPreference = 'Stop'
@@ -37,7 +37,7 @@ BeforeAll {
         [pscustomobject]@{ Cmdlets = @($cmdlets); About = $about }
     }
 
-    $script:Result = & $pwsh -NoProfile -NonInteractive -Command $probe -args $script:ManifestPath
+    $script:Result = Invoke-ChildPwsh -ScriptBlock $probe -ArgumentList $script:ManifestPath
     if ($LASTEXITCODE -ne 0) {
         throw "The fresh pwsh failed with exit code $LASTEXITCODE."
     }

@@ -17,8 +17,8 @@ Describe 'AcsTeamsAdmin beside Az.Accounts and Microsoft.Graph.Authentication' -
         $script:Bin = [System.IO.Path]::Combine($moduleFolder, 'bin')
         $manifestPath = [System.IO.Path]::Combine($moduleFolder, 'AcsTeamsAdmin.psd1')
 
-        $pwsh = (Get-Process -Id $PID).Path
-        $script:Session = & $pwsh -NoProfile -NonInteractive -Command {
+        Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, 'TestHelpers.psm1')) -Force
+        $script:Session = Invoke-ChildPwsh -ScriptBlock {
             param($ManifestPath)
 
             function Get-Copy {
@@ -70,7 +70,7 @@ Describe 'AcsTeamsAdmin beside Az.Accounts and Microsoft.Graph.Authentication' -
 
             $result.Copies = @(Get-Copy)
             [pscustomobject]$result
-        } -args $manifestPath
+        } -ArgumentList $manifestPath
 
         # The other two modules sometimes cannot share a session with each other (their own conflict);
         # then there is nothing to learn about ours, and the test says so instead of failing.

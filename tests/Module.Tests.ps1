@@ -13,6 +13,8 @@ BeforeAll {
         throw "The module is not built: $script:ManifestPath is missing. Run ./build.ps1 -Task Build first."
     }
 
+    Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, 'TestHelpers.psm1')) -Force
+
     $script:ListedCmdlets = @((Import-PowerShellDataFile -LiteralPath $script:ManifestPath).CmdletsToExport)
 
     # The cmdlet names a module exports, as one comparable string.
@@ -20,7 +22,7 @@ BeforeAll {
         ($Name | Sort-Object) -join ', '
     }
 
-    # Runs a script block in a new pwsh (the same executable as this one) with the given arguments.
+    # Runs a script block in a new pwsh (from $PSHOME: tests/TestHelpers.psm1) with the given arguments.
     # pwsh returns a script block's output to a calling PowerShell as deserialized objects.
     function Invoke-FreshPwsh {
         param(
@@ -30,8 +32,7 @@ BeforeAll {
             [object[]]$ArgumentList = @()
         )
 
-        $pwsh = (Get-Process -Id $PID).Path
-        $output = & $pwsh -NoProfile -NonInteractive -Command $ScriptBlock -args $ArgumentList
+        $output = Invoke-ChildPwsh -ScriptBlock $ScriptBlock -ArgumentList $ArgumentList
         if ($LASTEXITCODE -ne 0) {
             throw "The fresh pwsh failed with exit code $LASTEXITCODE`: $($output | Out-String)"
         }
