@@ -98,12 +98,14 @@ public class ReadinessCliTests
         return json.RootElement.EnumerateArray().Where(item => item.TryGetProperty("Order", out _)).Select(step => step.GetProperty("Result").GetString()!).ToArray();
     }
 
-    /// <summary>The first line of the README's first code block, after "--", up to the comment.</summary>
+    /// <summary>The README's acsteams form of the main job, `dotnet run --project src/AcsTeamsAdmin.Cli -- ...`: its arguments after "--".</summary>
     private static string[] ReadmeMainCommand()
     {
-        var readme = File.ReadAllLines(Path.Combine(RepositoryLayout.Root, "README.md"));
-        var line = readme.SkipWhile(text => !text.StartsWith("```", StringComparison.Ordinal)).Skip(1).First();
-        var command = line.Split('#')[0];
-        return command[(command.IndexOf(" -- ", StringComparison.Ordinal) + 4)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        const string Prefix = "dotnet run --project src/AcsTeamsAdmin.Cli -- ";
+        var readme = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "README.md"));
+        var start = readme.IndexOf(Prefix, StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md no longer shows the acsteams form of the main job.");
+        var end = readme.IndexOfAny(['`', '#', '\n'], start);
+        return readme[(start + Prefix.Length)..end].Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 }
