@@ -93,7 +93,7 @@ internal static class AcsIdentityCommands
             {
                 invocation.Write(result.Value!);
             }
-            else if (result.Error is AcsTeamsAdminException failure)
+            else if (result.Error is AcsTeamsAdminException { FailsEveryInput: false } failure)
             {
                 // One failed identity does not stop the others (the cmdlet's non-terminating error); the run exits 1.
                 invocation.ReportItemFailure(failure);

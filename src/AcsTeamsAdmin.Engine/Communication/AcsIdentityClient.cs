@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Graph;
+using AcsTeamsAdmin.Engine.Http;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -182,14 +183,25 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
         {
             await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException error) when (error.Status == 0)
+        catch (Exception error) when (NetworkFailure.IsTransportFailure(error) && NetworkFailure.BeforeSending(error))
         {
-            // Azure.Core's wrapper of a transport failure; its message names the host only.
+            throw new AcsTeamsAdminException(ErrorIds.EndpointUnreachable, FailureCategory.ConnectionError,
+                $"{whatFailed}: could not connect to the ACS resource at {Endpoint.Authority}; nothing was sent.",
+                "Check the endpoint (Azure portal > the Communication Services resource > Overview), the network and proxy settings, then run the command again.",
+                target, error)
+            {
+                ClientRequestId = request.ClientRequestId,
+            };
+        }
+        catch (Exception error) when (NetworkFailure.IsTransportFailure(error))
+        {
+            // The request was sent and the connection dropped before the answer (Azure.Core's RequestFailedException
+            // with status 0, or all of its retries as an AggregateException); its message names the host only.
             throw new AcsTeamsAdminException(ErrorIds.ConnectionFailed, FailureCategory.ConnectionError,
-                $"{whatFailed}: could not reach the ACS resource at {Endpoint.Authority}.",
+                $"{whatFailed}: the connection to the ACS resource at {Endpoint.Authority} dropped before it answered.",
                 replayable
-                    ? "Check the endpoint, the network and proxy settings, then run the command again; re-running is safe."
-                    : "Check the endpoint and the network. The identity may have been created before the connection dropped; an unused identity costs nothing, but run the command once more only if you need one.",
+                    ? "Check the network and proxy settings, then run the command again; re-running is safe."
+                    : "The identity may have been created before the connection dropped; an unused identity costs nothing, but run the command once more only if you need one.",
                 target, error)
             {
                 ClientRequestId = request.ClientRequestId,

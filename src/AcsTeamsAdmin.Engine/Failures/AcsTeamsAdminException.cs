@@ -69,12 +69,12 @@ public sealed class AcsTeamsAdminException : Exception
     public string? ParameterName { get; init; }
 
     /// <summary>
-    /// True for a failure of the session rather than of one input: no connection, or a sign-in (or the
-    /// session's token) refused. It would fail every other input the same way, so front ends stop the whole
-    /// command at the first one instead of going on with the next input.
+    /// True for a failure of the session rather than of one input: no connection, a sign-in (or the
+    /// session's token) refused, or an endpoint that cannot be reached at all. It would fail every other
+    /// input the same way, so front ends stop the whole command at the first one instead of going on.
     /// </summary>
     public bool FailsEveryInput => ErrorId is ErrorIds.NotConnected or ErrorIds.SignInFailed or ErrorIds.SignInCancelled
-        or ErrorIds.ManagedIdentityUnavailable or ErrorIds.AccessTokenRejected;
+        or ErrorIds.ManagedIdentityUnavailable or ErrorIds.AccessTokenRejected or ErrorIds.EndpointUnreachable;
 
     /// <summary>
     /// The message and the fix in one text, for views that show only one line (PowerShell's default

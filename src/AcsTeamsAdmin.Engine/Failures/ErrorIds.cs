@@ -35,6 +35,9 @@ public static partial class ErrorIds
     public const string ServiceUnavailable = "ServiceUnavailable";
     public const string ServiceTimeout = "ServiceTimeout";
     public const string ConnectionFailed = "ConnectionFailed";
+
+    /// <summary>The endpoint could not be reached at all (name not resolved, connection refused): nothing was sent.</summary>
+    public const string EndpointUnreachable = "EndpointUnreachable";
     public const string UnexpectedResponse = "UnexpectedResponse";
     public const string ServiceError = "ServiceError";
 

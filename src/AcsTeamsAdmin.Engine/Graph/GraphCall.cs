@@ -1,4 +1,5 @@
 using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Http;
 using Azure.Identity;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Identity.Client;
@@ -44,10 +45,16 @@ internal static class GraphCall
                 HttpStatus = error.ResponseStatusCode,
             };
         }
+        catch (HttpRequestException error) when (NetworkFailure.BeforeSending(error))
+        {
+            throw new AcsTeamsAdminException(ErrorIds.EndpointUnreachable, FailureCategory.ConnectionError,
+                $"{whatFailed}: could not connect to Microsoft Graph ({error.HttpRequestError}); nothing was sent.",
+                "Check the network connection, the proxy settings and -GraphEndpoint if you gave one, then run the command again.", target, error);
+        }
         catch (HttpRequestException error)
         {
             throw new AcsTeamsAdminException(ErrorIds.ConnectionFailed, FailureCategory.ConnectionError,
-                $"{whatFailed}: could not reach Microsoft Graph ({error.HttpRequestError}).",
+                $"{whatFailed}: the connection to Microsoft Graph dropped ({error.HttpRequestError}).",
                 "Check the network connection and proxy settings, then run the command again; re-running is safe.", target, error);
         }
         catch (TaskCanceledException error) when (!cancellationToken.IsCancellationRequested)
@@ -87,6 +94,15 @@ internal static class GraphCall
     public static AcsTeamsAdminException SignInFailure(AuthenticationFailedException error, object? target)
     {
         ArgumentNullException.ThrowIfNull(error);
+        if (NetworkFailure.BeforeSending(error))
+        {
+            // Azure.Identity says "Retry failed after 4 tries. Retry settings can be adjusted in ClientOptions.Retry":
+            // true, but the user needs to know the sign-in endpoint could not be reached.
+            return new AcsTeamsAdminException(ErrorIds.EndpointUnreachable, FailureCategory.ConnectionError,
+                "Sign-in failed: could not connect to the Entra ID sign-in endpoint; nothing was sent.",
+                "Check the network connection, the proxy settings and -AuthorityHost if you gave one, then run the command again.", target, error);
+        }
+
         var msal = error.InnerException as MsalServiceException;
         var code = msal?.ErrorCode;
         var rule = ServiceErrorMap.Resolve(ServiceKind.EntraId, msal?.StatusCode ?? 0, code);

@@ -31,7 +31,11 @@ internal static class AcsEndpointProbe
         }
         catch (AcsTeamsAdminException error)
         {
-            return RuleOutcome.Fail($"The ACS resource {where} did not accept the probe: {error.Message}",
+            // The client's message starts with what it was doing ("Revoking the tokens of 8:acs:0000..."), which is
+            // the probe's own business: keep what went wrong.
+            var separator = error.Message.IndexOf(": ", StringComparison.Ordinal);
+            var reason = separator < 0 ? error.Message : error.Message[(separator + 2)..];
+            return RuleOutcome.Fail($"The ACS resource {where} did not accept the probe ({error.ErrorId}): {reason}",
                 error.RecommendedAction ?? "Check the endpoint and the connection string (or the Entra role on the resource), then run the check again.");
         }
     }

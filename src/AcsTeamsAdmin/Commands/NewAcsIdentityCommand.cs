@@ -103,6 +103,10 @@ public sealed class NewAcsIdentityCommand : AcsCmdlet
                 case null:
                     pipeline.WriteObject(result.Value);
                     break;
+                case AcsTeamsAdminException failure when failure.FailsEveryInput:
+                    // An unreachable endpoint or a refused key fails every identity alike: one error, then stop.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                    break;
                 case AcsTeamsAdminException failure:
                     pipeline.WriteError(ErrorRecordFactory.Create(failure));
                     break;

@@ -9,7 +9,7 @@ namespace AcsTeamsAdmin.Infrastructure;
 /// A cmdlet that calls an ACS resource's identity API. Which resource, and how, comes from its parameters:
 /// -ConnectionString (access key; SecureString or string), or -Endpoint with the Connect-AcsTeamsAdmin
 /// session's Entra credential (-Identity in runbooks), or neither after Connect-AcsTeamsAdmin -Sandbox.
-/// A sandbox session keeps every ACS request in process.
+/// An explicit -ConnectionString or -Endpoint always wins over the session's sandbox.
 /// </summary>
 public abstract class AcsCmdlet : AsyncCmdlet
 {
