@@ -41,7 +41,7 @@ BeforeDiscovery {
         @{ Command = 'Grant-AcsAdminConsent'; Run = { Grant-AcsAdminConsent -AppId $AdminAppId -WhatIf }; Unchanged = { (Get-AcsAdminConsent -AppId $AdminAppId).Status | Should -Be 'NotGranted' } }
         @{ Command = 'Set-AcsVoipPermission'; Run = { Set-AcsVoipPermission -ApplicationId $AdminAppId -AllowPublicClientFlows -WhatIf }; Unchanged = { (Get-AcsTeamsApplication $AdminAppId -WarningAction SilentlyContinue).MissingAcsPermissions.Count | Should -Be 2 } }
         @{ Command = 'New-AcsTeamsApplication'; Run = { New-AcsTeamsApplication -DisplayName 'Pester WhatIf app' -WhatIf }; Unchanged = { (New-AcsTeamsApplication -DisplayName 'Pester WhatIf app' -Confirm:$false).Status | Should -Be 'Created' } }
-        @{ Command = 'Initialize-AcsTeams'; Run = { Initialize-AcsTeams -AppId $AdminAppId -WhatIf | Where-Object { $null -ne $_.PSObject.Properties['Order'] } | Where-Object Result -NE 'WouldChange' }; Unchanged = { Get-AcsTeamsServicePrincipal | Should -BeNullOrEmpty } }
+        @{ Command = 'Initialize-AcsTeams'; Run = { Initialize-AcsTeams -AppId $AdminAppId -WhatIf | Where-Object Change -EQ 'Changed' }; Unchanged = { Get-AcsTeamsServicePrincipal | Should -BeNullOrEmpty } }
         @{ Command = 'New-AcsIdentity'; Run = { New-AcsIdentity -Count 2 -WhatIf }; Unchanged = { $null } }
         @{ Command = 'New-AcsAccessToken'; Run = { New-AcsAccessToken -IdentityId $Identity.Id -Scope 'chat' -WhatIf }; Unchanged = { $null } }
         @{ Command = 'Revoke-AcsAccessToken'; Run = { Revoke-AcsAccessToken -IdentityId $Identity.Id -PassThru -WhatIf }; Unchanged = { $null } }
@@ -105,7 +105,7 @@ Describe '-WhatIf' {
         $script:Identity = New-AcsIdentity
     }
 
-    # Initialize-AcsTeams writes its plan with -WhatIf: its Run keeps only steps that are not WouldChange.
+    # Initialize-AcsTeams writes its checks with -WhatIf: its Run keeps only those it says it changed.
     It '<Command> -WhatIf writes no object and changes nothing' -ForEach $WhatIf {
         & $Run | Should -BeNullOrEmpty
         & $Unchanged

@@ -64,11 +64,12 @@ Describe 'Test-AcsTeamsReadiness' {
 Describe 'Initialize-AcsTeams' {
     BeforeEach { Connect-AcsTeamsAdmin -Sandbox | Out-Null }
 
-    It '-WhatIf plans every step and changes nothing' {
+    It '-WhatIf lists every change, the grant included, reports the checks as they are and changes nothing' {
         $out = Initialize-AcsTeams -AppId $script:AppId -WhatIf
-        $steps = $out | Where-Object { $null -ne $_.PSObject.Properties['Order'] }
 
-        $steps.Result | Should -Be @('WouldChange', 'WouldChange', 'WouldChange')
+        ($out | Where-Object Change -EQ 'WouldChange').Name | Should -Be @('AcsServicePrincipal', 'AppAcsPermissions', 'AdminConsent')
+        ($out | Where-Object Name -EQ 'AcsServicePrincipal').Status | Should -Be 'Fail'
+        $out | ForEach-Object { $_.GetType().Name } | Select-Object -Unique | Should -Be 'SetupCheck'
         Get-AcsTeamsServicePrincipal | Should -BeNullOrEmpty
     }
 
@@ -76,14 +77,24 @@ Describe 'Initialize-AcsTeams' {
         $first = Initialize-AcsTeams -AppId $script:AppId -Confirm:$false
         $second = Initialize-AcsTeams -AppId $script:AppId -Confirm:$false
 
-        ($first | Where-Object { $null -ne $_.PSObject.Properties['Order'] }).Result | Should -Be @('Changed', 'Changed', 'Changed')
-        ($second | Where-Object { $null -ne $_.PSObject.Properties['Order'] }).Result | Should -Be @('NoChange', 'NoChange', 'NoChange')
-        ($second | Where-Object Status -eq 'Fail') | Should -BeNullOrEmpty
+        ($first | Where-Object Change -EQ 'Changed').Name | Should -Be @('AcsServicePrincipal', 'AppAcsPermissions', 'AdminConsent')
+        $second | Where-Object Change -NE 'NoChange' | Should -BeNullOrEmpty
+        $second | Where-Object Status -EQ 'Fail' | Should -BeNullOrEmpty
     }
 
-    It 'marks the app step NotApplicable for an app registered in another tenant' {
-        $steps = Initialize-AcsTeams -AppId $script:IsvAppId -Confirm:$false | Where-Object { $null -ne $_.PSObject.Properties['Order'] }
+    It 'marks the app registration checks NotApplicable for an app registered in another tenant' {
+        $checks = Initialize-AcsTeams -AppId $script:IsvAppId -Confirm:$false
 
-        ($steps | Where-Object Step -eq 'AppRegistration').Result | Should -Be 'NotApplicable'
+        ($checks | Where-Object Name -EQ 'AppAcsPermissions').Change | Should -Be 'NotApplicable'
+        ($checks | Where-Object Name -EQ 'AdminConsent').Change | Should -Be 'Changed'
+    }
+
+    It 'shows one table per app at 120 columns, every column visible' {
+        $text = Initialize-AcsTeams -AppId $script:AppId -Confirm:$false | Out-String -Width 120
+
+        $text | Should -Match 'AppId: \(the tenant\)'
+        $text | Should -Match "AppId: $($script:AppId)"
+        $text | Should -Match 'Status\s+Change\s+Name\s+Detail'
+        $text | Should -Not -Match 'Name\s+:'
     }
 }

@@ -97,11 +97,11 @@ internal static class RoundTripBenchmark
             sandbox.Requests.Clear();
             var watch = Stopwatch.StartNew();
             using var connection = await BenchWorld.ConnectEmptyTenantAsync(sandbox, new LatencyHandler(sandbox.CreateHandler(), Latency)).ConfigureAwait(false);
-            var (steps, report) = await SetupOperations.InitializeAsync(connection, request, OperationContext.Unattended()).ConfigureAwait(false);
+            var report = await SetupOperations.InitializeAsync(connection, request, OperationContext.Unattended()).ConfigureAwait(false);
             watch.Stop();
             if (report.Any(check => check.Status == ReadinessStatus.Fail))
             {
-                throw new InvalidOperationException($"{job}: the setup did not converge: {string.Join("; ", steps.Select(step => $"{step.Step} {step.Result}"))}");
+                throw new InvalidOperationException($"{job}: the setup did not converge: {string.Join("; ", report.Select(check => $"{check.Name} {check.Status} {check.Change}"))}");
             }
 
             results.Add(new RoundTripResult(job, RequestCounts.From(sandbox), watch.Elapsed, GraphPowerShellSequence.Setup(empty)) { Requests = RoundTripResult.Lines(sandbox) });

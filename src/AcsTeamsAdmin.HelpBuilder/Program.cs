@@ -1,5 +1,6 @@
 using AcsTeamsAdmin.HelpBuilder;
 using AcsTeamsAdmin.HelpBuilder.About;
+using AcsTeamsAdmin.HelpBuilder.Formats;
 using AcsTeamsAdmin.HelpBuilder.Maml;
 using AcsTeamsAdmin.HelpBuilder.Markdown;
 using AcsTeamsAdmin.HelpBuilder.Packaging;
@@ -7,6 +8,7 @@ using AcsTeamsAdmin.HelpBuilder.Packaging;
 // Usage:
 //   AcsTeamsAdmin.HelpBuilder help <docs/en-US> <MAML file to write> <folder for about_*.help.txt>
 //   AcsTeamsAdmin.HelpBuilder nuspec <shipped .psd1> <CHANGELOG.md> <license expression> <.nuspec to write>
+//   AcsTeamsAdmin.HelpBuilder format <AcsTeamsAdmin.Format.ps1xml to write>
 // Exit 0 on success, 1 (the file and the problem on stderr) when a source cannot be read, 2 on bad usage.
 try
 {
@@ -14,6 +16,7 @@ try
     {
         ["help", var docs, var helpFile, var aboutFolder] => WriteHelp(docs, helpFile, aboutFolder),
         ["nuspec", var manifest, var changelog, var license, var nuspec] => WriteNuspec(manifest, changelog, license, nuspec),
+        ["format", var formatFile] => WriteFormat(formatFile),
         _ => Usage(),
     };
 }
@@ -55,9 +58,18 @@ static int WriteNuspec(string manifest, string changelog, string license, string
     return 0;
 }
 
+static int WriteFormat(string formatFile)
+{
+    var document = FormatFileWriter.Build(typeof(AcsTeamsAdmin.Engine.Presentation.DefaultDisplayAttribute).Assembly);
+    FormatFileWriter.Save(document, formatFile);
+    Console.WriteLine($"Formats: {document.Descendants("View").Count()} views -> {formatFile}");
+    return 0;
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("Usage: AcsTeamsAdmin.HelpBuilder help <docs/en-US> <bin/en-US/AcsTeamsAdmin.dll-Help.xml> <en-US>");
     Console.Error.WriteLine("       AcsTeamsAdmin.HelpBuilder nuspec <AcsTeamsAdmin.psd1> <CHANGELOG.md> <license expression> <out.nuspec>");
+    Console.Error.WriteLine("       AcsTeamsAdmin.HelpBuilder format <AcsTeamsAdmin.Format.ps1xml>");
     return 2;
 }

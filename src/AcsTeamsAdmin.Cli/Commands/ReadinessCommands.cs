@@ -22,7 +22,7 @@ internal static class ReadinessCommands
             new("TeamsUserId", CliValueKind.Text, "The Teams user's object id (with --teams-user-token)."),
             new("AsMarkdown", CliValueKind.Switch, "Write a markdown report for a change ticket instead of the checks."),
         ], TestAsync),
-        new("Initialize-AcsTeams", "Run every fixable setup step (ACS service principal, app permissions and public client settings, admin consent), then the readiness report.",
+        new("Initialize-AcsTeams", "Make every fixable readiness check pass (ACS service principal, app permissions and public client settings, admin consent); prints the checks with what it changed.",
         [
             new("AppId", CliValueKind.List, "Client app (application) id(s).", Required: true),
             new("Role", CliValueKind.List, "TenantAdmin, AppOwner, or both (default)."),
@@ -61,13 +61,7 @@ internal static class ReadinessCommands
             RedirectUri = redirect is null ? null : PublicClientRedirectUri.Parse(redirect),
         };
         var connection = await invocation.ConnectAsync().ConfigureAwait(false);
-        var (steps, report) = await SetupOperations.InitializeAsync(connection, request, invocation.Context).ConfigureAwait(false);
-        foreach (var step in steps)
-        {
-            invocation.Write(step);
-        }
-
-        Write(invocation, report, markdown: false);
+        Write(invocation, await SetupOperations.InitializeAsync(connection, request, invocation.Context).ConfigureAwait(false), markdown: false);
     }
 
     private static void Write(CliInvocation invocation, IReadOnlyList<ReadinessCheck> checks, bool markdown)

@@ -87,7 +87,7 @@ public static class ApplicationOperations
             return null;
         }
 
-        var writer = new ApplicationWriter(connection, app.Id, settings, wanted, approved, context);
+        var writer = new ApplicationWriter(connection, app, settings, wanted, approved, context);
         var (final, done) = await writer.WriteAsync().ConfigureAwait(false);
         var info = AppRegistrationInfoBuilder.Build(final, tenant, known, wanted, ApplicationStatus.Updated, done);
         if (approved.Contains(ApplicationChangeKind.SignInAudience))

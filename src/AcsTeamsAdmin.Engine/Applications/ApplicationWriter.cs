@@ -15,19 +15,21 @@ namespace AcsTeamsAdmin.Engine.Applications;
 /// </summary>
 internal sealed class ApplicationWriter(
     AcsTeamsAdminConnection connection,
-    string objectId,
+    ApplicationSnapshot planned,
     AcsApplicationSettings settings,
     IReadOnlyList<ResolvedAcsScope> scopes,
     IReadOnlySet<ApplicationChangeKind> approved,
     OperationContext context)
 {
     private readonly Dictionary<ApplicationChangeKind, string> _done = [];
+    private readonly string _objectId = planned.Id;
 
     /// <returns>The app as last read, and what was changed, in words.</returns>
     public async Task<(ApplicationSnapshot App, IReadOnlyList<string> Changes)> WriteAsync()
     {
-        // Read again first: a -Confirm prompt may have waited minutes since the read the plan came from.
-        var current = await ApplicationReader.ReadAsync(connection, objectId, context).ConfigureAwait(false);
+        // Read again first, always: a -Confirm prompt may have waited minutes since the plan's read, and even
+        // without one, whatever another writer did since is what the merge must go into (Graph has no ETag here).
+        var current = await ApplicationReader.ReadAsync(connection, _objectId, context).ConfigureAwait(false);
         current = await WriteMergedPropertiesAsync(current).ConfigureAwait(false);
         current = await WriteAudienceAsync(current).ConfigureAwait(false);
         return (current, _done.Values.ToArray());
@@ -58,7 +60,7 @@ internal sealed class ApplicationWriter(
             }
 
             await PatchAsync(patch, current).ConfigureAwait(false);
-            var verified = await ApplicationReader.ReadAsync(connection, objectId, context).ConfigureAwait(false);
+            var verified = await ApplicationReader.ReadAsync(connection, _objectId, context).ConfigureAwait(false);
             var left = ApplicationChangePlan.Create(verified, settings, scopes).BuildPatch(approved);
             if (left is null)
             {
@@ -104,7 +106,7 @@ internal sealed class ApplicationWriter(
         }
 
         _done[change.Kind] = change.Description;
-        var verified = await ApplicationReader.ReadAsync(connection, objectId, context).ConfigureAwait(false);
+        var verified = await ApplicationReader.ReadAsync(connection, _objectId, context).ConfigureAwait(false);
         if (!SignInAudiences.IsMultiTenant(verified.SignInAudience))
         {
             throw new AcsTeamsAdminException(ErrorIds.ApplicationChangedConcurrently, FailureCategory.ResourceBusy,
@@ -117,7 +119,7 @@ internal sealed class ApplicationWriter(
 
     private async Task PatchAsync(Application patch, ApplicationSnapshot current) =>
         await GraphCall.RunAsync(
-            () => connection.Graph.Applications[objectId].PatchAsync(patch, cancellationToken: context.CancellationToken),
+            () => connection.Graph.Applications[_objectId].PatchAsync(patch, cancellationToken: context.CancellationToken),
             $"Changing the app registration '{current.DisplayName}' (appId {current.AppId})", current.AppId, GraphScopes.ApplicationReadWrite, context.CancellationToken).ConfigureAwait(false);
 
     private static int MaxAttempts => ApplicationOperations.MaxWriteAttempts;

@@ -7,7 +7,7 @@ namespace AcsTeamsAdmin.Engine.Communication;
 /// An ACS access token. The token is what the caller asked for, so <see cref="Token"/> holds it; but it is not a
 /// default column and ToString redacts it, so it is never printed by accident (a transcript, a log of $result).
 /// </summary>
-[DefaultDisplay("IdentityId", "Scopes", "ExpiresOn")]
+[DefaultDisplay("ExpiresOn:27", "Scopes:24", "IdentityId")]
 public sealed record AcsAccessToken
 {
     /// <summary>Who the token is for: 8:acs:... for an ACS identity, 8:orgid:... for a Teams user.</summary>

@@ -3,7 +3,7 @@ using AcsTeamsAdmin.Engine.Presentation;
 namespace AcsTeamsAdmin.Engine.Communication;
 
 /// <summary>An ACS identity that was created, with its first token when one was asked for.</summary>
-[DefaultDisplay("Id", "Endpoint", "TokenExpiresOn")]
+[DefaultDisplay("TokenExpiresOn:27", "Id")]
 public sealed record AcsIdentity
 {
     /// <summary>8:acs:&lt;resourceId&gt;_&lt;guid&gt;.</summary>

@@ -8,7 +8,7 @@ namespace AcsTeamsAdmin.Engine.Communication;
 /// An ACS access token as a SecureString: what the token cmdlets write unless -AsPlainText (the same choice
 /// Get-AzAccessToken makes). Reveal it with ConvertFrom-SecureString -AsPlainText where an SDK needs the text.
 /// </summary>
-[DefaultDisplay("IdentityId", "Scopes", "ExpiresOn")]
+[DefaultDisplay("ExpiresOn:27", "Scopes:24", "IdentityId")]
 public sealed record AcsSecureAccessToken
 {
     /// <summary>8:acs:... for an ACS identity, 8:orgid:... for a Teams user.</summary>

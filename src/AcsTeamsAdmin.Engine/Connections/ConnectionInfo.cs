@@ -6,7 +6,7 @@ namespace AcsTeamsAdmin.Engine.Connections;
 /// What Get-AcsTeamsAdminContext shows about the current connection. Holds no token or secret:
 /// it is safe to print, log and serialise.
 /// </summary>
-[DefaultDisplay("TenantId", "Account", "SignInMode", "AppOnly", "Environment", "Permissions", "TokenExpiresOn")]
+[DefaultDisplay("TenantId", "Account", "SignInMode", "AppOnly", "Environment", "Permissions", "TokenExpiresOn", AsList = true)]
 public sealed record ConnectionInfo
 {
     public required string TenantId { get; init; }

@@ -8,7 +8,7 @@ namespace AcsTeamsAdmin.Engine.Consent;
 /// Services in one tenant: what is granted, what is missing from what was asked, and what else the
 /// grant holds. Grant-AcsAdminConsent also says what it changed.
 /// </summary>
-[DefaultDisplay("Status", "Change", "ClientDisplayName", "ClientAppId", "GrantedScopes", "MissingScopes", "TenantId")]
+[DefaultDisplay("Status:10", "Change:9", "ClientDisplayName:26", "MissingScopes", "GrantedScopes")]
 public sealed record AdminConsentStatus
 {
     public required string TenantId { get; init; }

@@ -7,7 +7,7 @@ namespace AcsTeamsAdmin.Engine.Consent;
 /// An admin consent link for one customer tenant. TenantId and ClientId are named like the
 /// parameters of the consent cmdlets, so the object pipes straight into Get-AcsAdminConsent.
 /// </summary>
-[DefaultDisplay("TenantId", "ClientId", "Version", "Url")]
+[DefaultDisplay("TenantId", "ClientId", "Version", "Url", AsList = true)]
 public sealed record AdminConsentUrl
 {
     /// <summary>The tenant as it appears in the URL: a lower-case GUID or domain, or 'organizations'/'common'.</summary>

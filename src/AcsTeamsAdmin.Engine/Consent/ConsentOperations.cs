@@ -46,8 +46,9 @@ public static class ConsentOperations
     /// <summary>
     /// Grants tenant-wide consent for <paramref name="scopes"/> to <paramref name="clientAppId"/>: creates the
     /// client app's and the ACS service principals when missing, then creates the AllPrincipals grant or adds
-    /// the missing scopes to it, keeping every scope it had. Writes nothing when nothing is missing. Returns
-    /// null when a change was declined (-WhatIf, or No at a -Confirm prompt).
+    /// the missing scopes to it, keeping every scope it had. Writes nothing when nothing is missing. Everything
+    /// is read, and every change asked about (ShouldChange), before anything is written: -WhatIf lists the whole
+    /// plan, the grant included, and a No leaves the tenant as it was. Returns null when a change was declined.
     /// </summary>
     public static async Task<AdminConsentStatus?> GrantAsync(AcsTeamsAdminConnection connection, AppId clientAppId, IReadOnlyList<AcsScope> scopes, OperationContext context)
     {
@@ -56,97 +57,118 @@ public static class ConsentOperations
         ArgumentNullException.ThrowIfNull(context);
         var tenant = connection.Info.TenantId;
         var requested = scopes.Select(scope => scope.Value).ToArray();
-
-        // The client app first: a wrong appId must fail before anything (such as the ACS principal) is created.
-        var client = await EnsureClientAsync(connection, clientAppId, context).ConfigureAwait(false);
-        if (client is null)
-        {
-            context.Log.Verbose($"Consent for appId {clientAppId} needs its service principal first; nothing was granted.");
-            return null;
-        }
-
-        var acs = await ServicePrincipalOperations.EnsureAsync(connection, AppId.AcsFirstParty, context).ConfigureAwait(false);
-        if (acs is null)
-        {
-            context.Log.Verbose("Consent to Azure Communication Services needs its service principal in the tenant first; nothing was granted.");
-            return null;
-        }
-
-        WarnAboutUnpublishedScopes(acs, scopes, context.Log);
         var target = clientAppId.ToString();
-        var grant = await PermissionGrants.FindTenantWideAsync(
+
+        var client = await ServicePrincipalOperations.GetAsync(connection, clientAppId, context).ConfigureAwait(false);
+        var acs = await ServicePrincipalOperations.GetAsync(connection, AppId.AcsFirstParty, context).ConfigureAwait(false);
+        var grant = client is null || acs is null ? null : await PermissionGrants.FindTenantWideAsync(
             connection, client.Id, acs.Id, GraphScopes.DelegatedPermissionGrantReadWrite, target, context).ConfigureAwait(false);
         var granted = GrantScopes.Split(grant?.Scope);
-        var missing = GrantScopes.Missing(granted, requested);
-        if (grant is not null && missing.Count == 0)
+        if (grant is not null && GrantScopes.Missing(granted, requested).Count == 0)
         {
-            context.Log.Verbose($"'{client.DisplayName}' already has tenant-wide consent for {GrantScopes.Join(requested)} in tenant {tenant} (grant {grant.Id}); nothing to do.");
+            context.Log.Verbose($"'{client!.DisplayName}' already has tenant-wide consent for {GrantScopes.Join(requested)} in tenant {tenant} (grant {grant.Id}); nothing to do.");
             return Status(tenant, clientAppId, client, acs, grant.Id, granted, requested, AdminConsentChange.Unchanged);
         }
 
-        var description = $"tenant-wide consent for '{client.DisplayName}' (appId {clientAppId}) to Azure Communication Services {GrantScopes.Join(missing)} in tenant {tenant}";
-        if (!context.Approval.ShouldChange(description, grant is null ? "Grant" : "Add scopes"))
+        // Every question first, each on its own line (and its own -Confirm answer); then the writes, in order.
+        var createClient = client is null && context.Approval.ShouldChange(ServicePrincipalOperations.ChangeTarget(connection, clientAppId), "Create");
+        var createAcs = acs is null && context.Approval.ShouldChange(ServicePrincipalOperations.ChangeTarget(connection, AppId.AcsFirstParty), "Create");
+        var grantChange = GrantChange(client?.DisplayName, clientAppId, GrantScopes.Missing(granted, requested), tenant);
+        var approved = context.Approval.ShouldChange(grantChange, grant is null ? "Grant" : "Add scopes");
+        if ((client is null && !createClient) || (acs is null && !createAcs) || !approved)
         {
+            context.Log.Verbose($"Consent for appId {clientAppId} was not granted: a change it needs was declined.");
             return null;
         }
 
+        // The client app first: a wrong appId must fail before anything (such as the ACS principal) is created.
+        client ??= await CreateClientAsync(connection, clientAppId, context).ConfigureAwait(false);
+        acs ??= await ServicePrincipalOperations.CreateAsync(connection, AppId.AcsFirstParty, context).ConfigureAwait(false);
+        WarnAboutUnpublishedScopes(acs, scopes, context.Log);
+        var written = await WriteGrantAsync(connection, client.Id, acs.Id, grant is null ? null : new(grant.Id, grant.Scope), requested, target, client.DisplayName, context).ConfigureAwait(false);
+        return Status(tenant, clientAppId, client, acs, written.GrantId, written.Scopes, requested, written.Change);
+    }
+
+    /// <summary>What a -WhatIf line or a -Confirm prompt names when consent for <paramref name="missing"/> is granted.</summary>
+    internal static string GrantChange(string? clientName, AppId clientAppId, IReadOnlyList<string> missing, string tenant) =>
+        $"tenant-wide consent for {(clientName is null ? string.Empty : $"'{clientName}' ")}(appId {clientAppId}) to Azure Communication Services {GrantScopes.Join(missing)} in tenant {tenant}";
+
+    /// <summary>A grant as read: its id and scope string.</summary>
+    internal sealed record ExistingGrant(string? Id, string? Scope);
+
+    /// <summary>
+    /// Writes an approved tenant-wide grant of <paramref name="requested"/> from the client's service principal to the
+    /// ACS one: creates it when there is none, or adds the missing scopes to <paramref name="existing"/>, keeping
+    /// every scope it had. Another admin creating it first (409), or a lost answer to the create, is settled by
+    /// reading it back, never by a blind second POST.
+    /// </summary>
+    internal static async Task<(string? GrantId, IReadOnlyList<string> Scopes, AdminConsentChange Change)> WriteGrantAsync(
+        AcsTeamsAdminConnection connection, string clientPrincipalId, string acsPrincipalId, ExistingGrant? existing,
+        IReadOnlyList<string> requested, string target, string clientName, OperationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        ArgumentNullException.ThrowIfNull(context);
+        var grant = existing;
         if (grant is null)
         {
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    var created = await PermissionGrants.CreateTenantWideAsync(connection, client.Id, acs.Id, requested, target, context).ConfigureAwait(false);
-                    context.Log.Verbose($"Created grant {created?.Id} for '{client.DisplayName}': {GrantScopes.Join(requested)}.");
-                    return Status(tenant, clientAppId, client, acs, created?.Id, requested, requested, AdminConsentChange.Created);
+                    var created = await PermissionGrants.CreateTenantWideAsync(connection, clientPrincipalId, acsPrincipalId, requested, target, context).ConfigureAwait(false);
+                    context.Log.Verbose($"Created grant {created?.Id} for '{clientName}': {GrantScopes.Join(requested)}.");
+                    return (created?.Id, requested, AdminConsentChange.Created);
                 }
                 catch (AcsTeamsAdminException error) when (error.HttpStatus == 409 || IsLostAnswer(error))
                 {
                     // 409 "Permission entry already exists.": another admin created it since we read. A lost answer
                     // (dropped connection, timeout): the POST may or may not have created it, and a POST is never
                     // re-sent blindly. Either way read it: found, add what it lacks as if we had found it at first.
-                    grant = await PermissionGrants.FindTenantWideAsync(
-                        connection, client.Id, acs.Id, GraphScopes.DelegatedPermissionGrantReadWrite, target, context).ConfigureAwait(false);
-                    if (grant is null && IsLostAnswer(error) && attempt <= MaxLostAnswers)
+                    var found = await PermissionGrants.FindTenantWideAsync(
+                        connection, clientPrincipalId, acsPrincipalId, GraphScopes.DelegatedPermissionGrantReadWrite, target, context).ConfigureAwait(false);
+                    if (found is null && IsLostAnswer(error) && attempt <= MaxLostAnswers)
                     {
                         // Not there: the POST never reached Entra, so sending it again cannot make a second grant.
                         context.Log.Verbose($"The answer to creating the grant was lost and no grant exists; creating it again (attempt {attempt + 1}).");
                         continue;
                     }
 
-                    if (grant is null)
+                    if (found is null)
                     {
                         throw;
                     }
 
                     context.Log.Verbose(error.HttpStatus == 409
                         ? "The grant was created by someone else since it was read; adding the missing scopes to it instead."
-                        : $"The answer to creating the grant was lost, but grant {grant.Id} is there.");
-                    granted = GrantScopes.Split(grant.Scope);
-                    if (GrantScopes.Missing(granted, requested).Count == 0)
+                        : $"The answer to creating the grant was lost, but grant {found.Id} is there.");
+                    var now = GrantScopes.Split(found.Scope);
+                    if (GrantScopes.Missing(now, requested).Count == 0)
                     {
-                        return Status(tenant, clientAppId, client, acs, grant.Id, granted, requested, error.HttpStatus == 409 ? AdminConsentChange.Unchanged : AdminConsentChange.Created);
+                        return (found.Id, now, error.HttpStatus == 409 ? AdminConsentChange.Unchanged : AdminConsentChange.Created);
                     }
 
+                    grant = new ExistingGrant(found.Id, found.Scope);
                     break;
                 }
             }
         }
 
+        var granted = GrantScopes.Split(grant.Scope);
         var union = GrantScopes.Union(granted, requested);
         await PermissionGrants.ReplaceScopesAsync(connection, grant.Id!, union, target, context).ConfigureAwait(false);
-        context.Log.Verbose($"Grant {grant.Id} for '{client.DisplayName}' now holds: {GrantScopes.Join(union)} (was: {GrantScopes.Join(granted)}).");
-        return Status(tenant, clientAppId, client, acs, grant.Id, union, requested, AdminConsentChange.Updated);
+        context.Log.Verbose($"Grant {grant.Id} for '{clientName}' now holds: {GrantScopes.Join(union)} (was: {GrantScopes.Join(granted)}).");
+        return (grant.Id, union, AdminConsentChange.Updated);
     }
 
     private static bool IsLostAnswer(AcsTeamsAdminException error) =>
         error.ErrorId is ErrorIds.ConnectionFailed or ErrorIds.ServiceTimeout;
 
-    private static async Task<ServicePrincipalInfo?> EnsureClientAsync(AcsTeamsAdminConnection connection, AppId clientAppId, OperationContext context)
+    /// <summary>Creates the client app's service principal; an app this tenant cannot see is ClientAppNotFound.</summary>
+    internal static async Task<ServicePrincipalInfo> CreateClientAsync(AcsTeamsAdminConnection connection, AppId clientAppId, OperationContext context)
     {
         try
         {
-            return await ServicePrincipalOperations.EnsureAsync(connection, clientAppId, context).ConfigureAwait(false);
+            return await ServicePrincipalOperations.CreateAsync(connection, clientAppId, context).ConfigureAwait(false);
         }
         catch (AcsTeamsAdminException error) when (error.HttpStatus == 400)
         {

@@ -7,8 +7,8 @@ namespace AcsTeamsAdmin.Engine.Readiness;
 /// JSON as is (ConvertTo-Json, --output json) and renders as markdown. Remedy is a command line to run
 /// as written (with the actual ids), or null when there is nothing to fix.
 /// </summary>
-[DefaultDisplay("Status", "Name", "AppId", "Detail", "Remedy")]
-public sealed record ReadinessCheck
+[DefaultDisplay("AppId", "Status:7", "Name:22", "Detail", "Remedy", GroupBy = "AppId", GroupByNullText = "(the tenant)")]
+public record ReadinessCheck
 {
     /// <summary>Stable, for scripts: see <see cref="ReadinessCheckNames"/>.</summary>
     public required string Name { get; init; }

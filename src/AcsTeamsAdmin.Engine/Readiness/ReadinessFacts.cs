@@ -12,16 +12,23 @@ namespace AcsTeamsAdmin.Engine.Readiness;
 /// <param name="AcsScopes">Every known ACS scope with the id this tenant uses for it.</param>
 internal sealed record TenantFacts(string TenantId, CloudEnvironment Cloud, string? AcsPrincipalId, IReadOnlyList<ResolvedAcsScope> AcsScopes);
 
-/// <summary>One oauth2PermissionGrant, as far as the checks need it.</summary>
-internal sealed record GrantFact(string? ResourceId, string? ConsentType, string? Scope);
+/// <summary>One oauth2PermissionGrant, as far as the checks (and the setup that adds to it) need it.</summary>
+internal sealed record GrantFact(string? Id, string? ResourceId, string? ConsentType, string? Scope);
 
 /// <summary>What the per-app reads found.</summary>
 /// <param name="AppId">The client app.</param>
 /// <param name="Registration">Its app registration when it lives in this tenant; null otherwise.</param>
-/// <param name="ClientPrincipalExists">Whether this tenant has the app's service principal.</param>
+/// <param name="ClientPrincipalId">The object id of the app's service principal in this tenant; null when it has none.</param>
 /// <param name="Grants">The tenant-wide (AllPrincipals) delegated grants whose client is that service principal.</param>
 /// <param name="MultiTenant">The caller said customers in other tenants use the app.</param>
-internal sealed record AppFacts(AppId AppId, ApplicationSnapshot? Registration, bool ClientPrincipalExists, IReadOnlyList<GrantFact> Grants, bool MultiTenant)
+internal sealed record AppFacts(AppId AppId, ApplicationSnapshot? Registration, string? ClientPrincipalId, IReadOnlyList<GrantFact> Grants, bool MultiTenant)
 {
     public static IReadOnlyList<AcsScope> Required => AcsScope.Default;
+
+    public bool ClientPrincipalExists => ClientPrincipalId is not null;
+
+    /// <summary>The app's tenant-wide grant to the ACS service principal <paramref name="acsPrincipalId"/>, if any.</summary>
+    public GrantFact? AcsGrant(string? acsPrincipalId) => acsPrincipalId is null ? null : Grants.FirstOrDefault(grant =>
+        string.Equals(grant.ResourceId, acsPrincipalId, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(grant.ConsentType, Consent.PermissionGrants.AllPrincipals, StringComparison.OrdinalIgnoreCase));
 }

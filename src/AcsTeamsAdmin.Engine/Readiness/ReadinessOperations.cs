@@ -1,6 +1,7 @@
 using AcsTeamsAdmin.Engine.Communication;
 using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Identifiers;
 using AcsTeamsAdmin.Engine.Operations;
 
 namespace AcsTeamsAdmin.Engine.Readiness;
@@ -20,29 +21,47 @@ public static class ReadinessOperations
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-
-        var appIds = request.AppIds.Distinct().ToArray();
-        var steps = ReadinessReads.Steps(appIds);
-
         const string Activity = "Checking ACS Teams readiness";
-        var reader = new GraphBatchReader(connection, context);
-        var replies = await reader.ReadAsync(steps, (batch, batches) =>
-            context.Progress.Report(new OperationProgress(ProgressActivity, Activity,
-                $"Microsoft Graph batch {batch} of {batches} ({steps.Count} reads for {appIds.Length} app(s))", (batch - 1) * 100 / batches))).ConfigureAwait(false);
-
-        var tenant = ReadinessReads.Tenant(connection, replies[ReadinessReads.AcsStepId]);
-        var apps = await ReadinessReads.AppsAsync(reader, appIds, replies, tenant, request.MultiTenant).ConfigureAwait(false);
-        context.Log.Verbose($"Read {steps.Count} directory queries in {reader.BatchesSent} Microsoft Graph batch request(s), and {reader.PagesFollowed} further page(s) of results.");
-        var results = ReadinessRules.Tenant.Select(rule => Result(rule.Name, rule.AppliesTo, rule.Evaluate(tenant), tenant, null)).ToList();
-        foreach (var app in apps)
-        {
-            results.AddRange(ReadinessRules.App.Select(rule => Result(rule.Name, rule.AppliesTo, rule.Evaluate(tenant, app), tenant, app.AppId.ToString())));
-        }
-
+        var (tenant, apps) = await ReadAsync(connection, request.AppIds, request.MultiTenant, Activity, context).ConfigureAwait(false);
+        var results = Evaluate(tenant, apps).ToList();
         results.Add(await EndpointAsync(request, tenant, context).ConfigureAwait(false));
         results.Add(TeamsToken(request, tenant));
         context.Progress.Report(new OperationProgress(ProgressActivity, Activity, "Done", 100, Completed: true));
         return results;
+    }
+
+    /// <summary>Every read behind the checks, in one Graph $batch (plus grant pages in a large tenant): what the tenant and each app have.</summary>
+    internal static async Task<(TenantFacts Tenant, IReadOnlyList<AppFacts> Apps)> ReadAsync(
+        AcsTeamsAdminConnection connection, IReadOnlyList<AppId> appIds, bool multiTenant, string activity, OperationContext context)
+    {
+        var distinct = appIds.Distinct().ToArray();
+        var steps = ReadinessReads.Steps(distinct);
+        var reader = new GraphBatchReader(connection, context);
+        var replies = await reader.ReadAsync(steps, (batch, batches) =>
+            context.Progress.Report(new OperationProgress(ProgressActivity, activity,
+                $"Microsoft Graph batch {batch} of {batches} ({steps.Count} reads for {distinct.Length} app(s))", (batch - 1) * 100 / batches))).ConfigureAwait(false);
+
+        var tenant = ReadinessReads.Tenant(connection, replies[ReadinessReads.AcsStepId]);
+        var apps = await ReadinessReads.AppsAsync(reader, distinct, replies, tenant, multiTenant).ConfigureAwait(false);
+        context.Log.Verbose($"Read {steps.Count} directory queries in {reader.BatchesSent} Microsoft Graph batch request(s), and {reader.PagesFollowed} further page(s) of results.");
+        return (tenant, apps);
+    }
+
+    /// <summary>The tenant's checks, then each app's, over what the reads found.</summary>
+    internal static IEnumerable<ReadinessCheck> Evaluate(TenantFacts tenant, IReadOnlyList<AppFacts> apps)
+    {
+        foreach (var rule in ReadinessRules.Tenant)
+        {
+            yield return Result(rule.Name, rule.AppliesTo, rule.Evaluate(tenant), tenant, null);
+        }
+
+        foreach (var app in apps)
+        {
+            foreach (var rule in ReadinessRules.App)
+            {
+                yield return Result(rule.Name, rule.AppliesTo, rule.Evaluate(tenant, app), tenant, app.AppId.ToString());
+            }
+        }
     }
 
     private static async Task<ReadinessCheck> EndpointAsync(ReadinessRequest request, TenantFacts tenant, OperationContext context)

@@ -36,7 +36,7 @@ internal static class ReadinessReads
     public const int MaxAppIdsPerStep = 15;
 
     private const string PrincipalSelect = "id,appId";
-    private const string GrantSelect = "clientId,consentType,resourceId,scope";
+    private const string GrantSelect = "id,clientId,consentType,resourceId,scope";
 
     private static readonly string ApplicationSelect = string.Join(',', ApplicationSnapshot.SelectedProperties);
 
@@ -132,7 +132,7 @@ internal static class ReadinessReads
             return new AppFacts(
                 appId,
                 registrations.GetValueOrDefault(appId.Value),
-                ClientPrincipalExists: principal is not null,
+                principal,
                 principal is null ? [] : grants.Where(grant => string.Equals(grant.ClientId, principal, StringComparison.OrdinalIgnoreCase)).Select(grant => grant.Fact).ToArray(),
                 multiTenant);
         }).ToArray();
@@ -158,7 +158,7 @@ internal static class ReadinessReads
         {
             found.AddRange(page
                 .Where(grant => Text(grant, "clientId") is { } client && clients.Contains(client))
-                .Select(grant => (Text(grant, "clientId"), new GrantFact(Text(grant, "resourceId"), Text(grant, "consentType"), Text(grant, "scope")))));
+                .Select(grant => (Text(grant, "clientId"), new GrantFact(Text(grant, "id"), Text(grant, "resourceId"), Text(grant, "consentType"), Text(grant, "scope")))));
             return Complete();
         }).ConfigureAwait(false);
         return found;

@@ -119,7 +119,7 @@ internal static class ReadinessRules
         app.ClientPrincipalExists
             ? RuleOutcome.Pass($"The tenant has the service principal (enterprise application) of appId {app.AppId}.")
             : RuleOutcome.Fail($"The tenant has no service principal for appId {app.AppId}: nobody here has signed in to or consented to the app yet.",
-                $"New-AcsTeamsServicePrincipal -AppId {app.AppId}");
+                $"Grant-AcsAdminConsent -AppId {app.AppId}");
 
     private static RuleOutcome CheckConsent(TenantFacts tenant, AppFacts app)
     {
@@ -134,9 +134,7 @@ internal static class ReadinessRules
         }
 
         var required = AppFacts.Required.Select(scope => scope.Value).ToArray();
-        var grant = app.Grants.FirstOrDefault(candidate =>
-            string.Equals(candidate.ResourceId, acs, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(candidate.ConsentType, PermissionGrants.AllPrincipals, StringComparison.OrdinalIgnoreCase));
+        var grant = app.AcsGrant(acs);
         var granted = GrantScopes.Split(grant?.Scope);
         var missing = GrantScopes.Missing(granted, required);
         return missing.Count == 0

@@ -9,105 +9,291 @@ using AcsTeamsAdmin.Engine.ServicePrincipals;
 namespace AcsTeamsAdmin.Engine.Readiness;
 
 /// <summary>
-/// Initialize-AcsTeams: every fixable step in order (the ACS service principal; per app its ACS
-/// permissions, public client flows, redirect URI and audience; then admin consent), each by the same
-/// engine operation the single-purpose cmdlet runs, so each reads first, asks ShouldChange before each
-/// write and writes only what is missing: a second run writes nothing. Ends with the readiness report.
+/// Initialize-AcsTeams, planned from the readiness reads: one Graph $batch says what the tenant and each app
+/// have; every fixable check that fails becomes a change (the ACS service principal; per app its ACS
+/// permissions, public client flows, redirect URI and audience; the app's service principal and admin consent).
+/// Every change is asked about (ShouldChange) before any is made, so -WhatIf lists the whole plan and -Confirm
+/// asks about each; then the approved ones are written in order, each with the write the single-purpose cmdlet
+/// uses. The report is the checks over what the reads found, updated by what the writes returned: a ready
+/// tenant costs one Graph request and no write, and no entity is read twice.
 /// </summary>
 public static class SetupOperations
 {
-    public const string AcsServicePrincipalStep = "AcsServicePrincipal";
-    public const string AppRegistrationStep = "AppRegistration";
-    public const string AdminConsentStep = "AdminConsent";
-
     private const int ProgressActivity = 6;
+    private const string Activity = "Setting up ACS with Teams";
 
-    public static async Task<(IReadOnlyList<SetupStep> Steps, IReadOnlyList<ReadinessCheck> Report)> InitializeAsync(
-        AcsTeamsAdminConnection connection, SetupRequest request, OperationContext context)
+    public static async Task<IReadOnlyList<SetupCheck>> InitializeAsync(AcsTeamsAdminConnection connection, SetupRequest request, OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var approval = new RecordingApproval(context.Approval);
-        var gated = context.WithApproval(approval);
-        var steps = new List<SetupStep>();
-        var appIds = request.AppIds.Distinct().ToArray();
-        var total = 1 + (appIds.Length * 2) + 1;
+        var (tenant, apps) = await ReadinessOperations.ReadAsync(connection, request.AppIds, request.MultiTenant, Activity, context).ConfigureAwait(false);
+        var setup = new Setup(connection, request, context, tenant, apps);
+        setup.Plan();
+        await setup.WriteAsync().ConfigureAwait(false);
+        context.Progress.Report(new OperationProgress(ProgressActivity, Activity, "Done", 100, Completed: true));
+        return setup.Report();
+    }
 
-        async Task RunAsync(string name, SetupRoles role, AppId? appId, Func<Task<string?>> work)
+    /// <summary>One run: the facts as they stand, each change with its answer, and what became of it.</summary>
+    private sealed class Setup(AcsTeamsAdminConnection connection, SetupRequest request, OperationContext context, TenantFacts tenant, IReadOnlyList<AppFacts> apps)
+    {
+        private readonly Dictionary<(string Check, AppId? App), (SetupChange Change, string Detail)> _changes = [];
+        private readonly Dictionary<AppId, AppPlan> _appPlans = [];
+        private TenantFacts _tenant = tenant;
+        private IReadOnlyList<AppFacts> _apps = apps;
+        private bool _createAcs;
+
+        private bool TenantAdmin => request.Roles.HasFlag(SetupRoles.TenantAdmin);
+
+        private bool AppOwner => request.Roles.HasFlag(SetupRoles.AppOwner);
+
+        private IReadOnlyList<ResolvedAcsScope> Wanted => AcsScopeResolver.Pick(_tenant.AcsScopes, AcsScope.Default, context.Log);
+
+        /// <summary>Every change the checks call for, asked about in the order they would be made.</summary>
+        public void Plan()
         {
-            context.Progress.Report(new OperationProgress(ProgressActivity, "Setting up ACS with Teams", $"{name}{(appId is { } id ? $" for {id}" : string.Empty)}", steps.Count * 100 / total));
-            approval.Clear();
-            string? notApplicable;
-            if (!request.Roles.HasFlag(role))
+            if (_tenant.AcsPrincipalId is null)
             {
-                notApplicable = $"Not run: the {role} role was not asked for (-Role).";
-            }
-            else
-            {
-                notApplicable = await work().ConfigureAwait(false);
+                _createAcs = Ask(ReadinessCheckNames.AcsServicePrincipal, null, SetupRoles.TenantAdmin,
+                    ServicePrincipalOperations.ChangeTarget(connection, AppId.AcsFirstParty), "Create");
             }
 
-            steps.Add(Step(steps.Count + 1, name, role, appId, connection.Info.TenantId, notApplicable, approval.Asked));
+            foreach (var app in _apps)
+            {
+                _appPlans[app.AppId] = PlanApp(app);
+            }
         }
 
-        await RunAsync(AcsServicePrincipalStep, SetupRoles.TenantAdmin, null, async () =>
+        public async Task WriteAsync()
         {
-            await ServicePrincipalOperations.EnsureAsync(connection, AppId.AcsFirstParty, gated).ConfigureAwait(false);
-            return null;
-        }).ConfigureAwait(false);
+            var total = 1 + (_apps.Count * 2);
+            var done = 0;
+            void Progress(string what) => context.Progress.Report(new OperationProgress(ProgressActivity, Activity, what, done++ * 100 / total));
 
-        foreach (var appId in appIds)
-        {
-            await RunAsync(AppRegistrationStep, SetupRoles.AppOwner, appId, () => SetApplicationAsync(connection, appId, request, gated)).ConfigureAwait(false);
+            Progress("The ACS service principal");
+            if (_createAcs)
+            {
+                await TryAsync(ReadinessCheckNames.AcsServicePrincipal, null, async () =>
+                {
+                    var acs = await ServicePrincipalOperations.CreateAsync(connection, AppId.AcsFirstParty, context).ConfigureAwait(false);
+                    _tenant = _tenant with { AcsPrincipalId = acs.Id };
+                    return $"Created the Azure Communication Services service principal {acs.Id}.";
+                }).ConfigureAwait(false);
+            }
+
+            foreach (var app in _apps)
+            {
+                Progress($"The app registration of {app.AppId}");
+                await WriteAppAsync(app.AppId, _appPlans[app.AppId]).ConfigureAwait(false);
+            }
+
+            foreach (var app in _apps)
+            {
+                Progress($"Admin consent for {app.AppId}");
+                await WriteConsentAsync(app.AppId, _appPlans[app.AppId]).ConfigureAwait(false);
+            }
         }
 
-        foreach (var appId in appIds)
-        {
-            await RunAsync(AdminConsentStep, SetupRoles.TenantAdmin, appId, async () =>
+        /// <summary>The checks over the facts as the writes left them, each with what this run did about it.</summary>
+        public SetupCheck[] Report() =>
+            ReadinessOperations.Evaluate(_tenant, _apps).Select(check =>
             {
-                await ConsentOperations.GrantAsync(connection, appId, AcsScope.Default, gated).ConfigureAwait(false);
-                return null;
+                var app = check.AppId is null ? (AppId?)null : AppId.Parse(check.AppId);
+                var (change, detail) = _changes.TryGetValue((check.Name, app), out var made) ? made : (SetupChange.NoChange, (string?)null);
+                return new SetupCheck
+                {
+                    Name = check.Name,
+                    Status = check.Status,
+                    Detail = check.Detail,
+                    Remedy = check.Remedy,
+                    AppliesTo = check.AppliesTo,
+                    TenantId = check.TenantId,
+                    AppId = check.AppId,
+                    Change = change,
+                    ChangeDetail = detail,
+                };
+            }).ToArray();
+
+        private AppPlan PlanApp(AppFacts app)
+        {
+            var plan = new AppPlan();
+            if (app.Registration is { } registration)
+            {
+                // A redirect URI the app already has is enough; http://localhost is added only to an app with none (or when asked).
+                plan.Settings = new AcsApplicationSettings
+                {
+                    AllowPublicClientFlows = true,
+                    RedirectUri = request.RedirectUri ?? (registration.PublicClientRedirectUris.Count == 0 ? PublicClientRedirectUri.Default : null),
+                    MultiTenant = request.MultiTenant,
+                };
+                var target = $"app registration '{registration.DisplayName}' (appId {registration.AppId}) in tenant {_tenant.TenantId}";
+                try
+                {
+                    foreach (var change in ApplicationChangePlan.Create(registration, plan.Settings, Wanted).Changes)
+                    {
+                        if (Ask(CheckOf(change.Kind), app.AppId, SetupRoles.AppOwner, target, change.Description))
+                        {
+                            plan.ApprovedAppChanges.Add(change.Kind);
+                        }
+                    }
+                }
+                catch (AcsTeamsAdminException error) when (error.ErrorId == ErrorIds.SignInAudienceChangeRefused)
+                {
+                    // An app only personal accounts may use is never made multi-tenant silently: that app's setup stops, not the run.
+                    _changes[(ReadinessCheckNames.AppSignInAudience, app.AppId)] = (SetupChange.Failed, error.MessageWithFix);
+                }
+            }
+            else if (AppOwner)
+            {
+                // Not an error for the setup: a customer tenant only has the ISV's service principal.
+                foreach (var check in AppChecks)
+                {
+                    _changes[(check, app.AppId)] = (SetupChange.NotApplicable,
+                        $"The app registration is not in tenant {_tenant.TenantId}: its owner runs this (-Role AppOwner) connected to that tenant.");
+                }
+            }
+
+            if (!app.ClientPrincipalExists)
+            {
+                plan.CreateClient = Ask(ReadinessCheckNames.ClientServicePrincipal, app.AppId, SetupRoles.TenantAdmin,
+                    ServicePrincipalOperations.ChangeTarget(connection, app.AppId), "Create");
+            }
+
+            var grant = app.AcsGrant(_tenant.AcsPrincipalId);
+            var missing = GrantScopes.Missing(GrantScopes.Split(grant?.Scope), Required);
+            if (missing.Count > 0)
+            {
+                plan.Grant = Ask(ReadinessCheckNames.AdminConsent, app.AppId, SetupRoles.TenantAdmin,
+                    ConsentOperations.GrantChange(app.Registration?.DisplayName, app.AppId, missing, _tenant.TenantId), grant is null ? "Grant" : "Add scopes");
+            }
+
+            return plan;
+        }
+
+        private async Task WriteAppAsync(AppId appId, AppPlan plan)
+        {
+            if (plan.ApprovedAppChanges.Count == 0 || Facts(appId).Registration is not { } registration)
+            {
+                return;
+            }
+
+            var checks = plan.ApprovedAppChanges.Select(CheckOf).ToArray();
+            try
+            {
+                var writer = new ApplicationWriter(connection, registration, plan.Settings!, Wanted, plan.ApprovedAppChanges, context);
+                var (verified, done) = await writer.WriteAsync().ConfigureAwait(false);
+                Update(appId, facts => facts with { Registration = verified });
+                foreach (var check in checks)
+                {
+                    _changes[(check, appId)] = (SetupChange.Changed, string.Join("; ", done));
+                }
+            }
+            catch (AcsTeamsAdminException error) when (!error.FailsEveryInput)
+            {
+                foreach (var check in checks)
+                {
+                    _changes[(check, appId)] = (SetupChange.Failed, error.MessageWithFix);
+                }
+            }
+        }
+
+        private async Task WriteConsentAsync(AppId appId, AppPlan plan)
+        {
+            if (plan.CreateClient)
+            {
+                await TryAsync(ReadinessCheckNames.ClientServicePrincipal, appId, async () =>
+                {
+                    var client = await ConsentOperations.CreateClientAsync(connection, appId, context).ConfigureAwait(false);
+                    Update(appId, facts => facts with { ClientPrincipalId = client.Id });
+                    return $"Created the service principal {client.Id} of appId {appId}.";
+                }).ConfigureAwait(false);
+            }
+
+            if (!plan.Grant)
+            {
+                return;
+            }
+
+            var app = Facts(appId);
+            if (app.ClientPrincipalId is not { } clientId || _tenant.AcsPrincipalId is not { } acsId)
+            {
+                _changes[(ReadinessCheckNames.AdminConsent, appId)] = (SetupChange.WouldChange,
+                    "Not granted: it needs the service principal(s) above, which were not created.");
+                return;
+            }
+
+            await TryAsync(ReadinessCheckNames.AdminConsent, appId, async () =>
+            {
+                var grant = app.AcsGrant(acsId);
+                var name = app.Registration?.DisplayName ?? appId.ToString();
+                var (grantId, scopes, _) = await ConsentOperations.WriteGrantAsync(connection, clientId, acsId,
+                    grant is null ? null : new ConsentOperations.ExistingGrant(grant.Id, grant.Scope), Required, appId.ToString(), name, context).ConfigureAwait(false);
+                var written = new GrantFact(grantId, acsId, PermissionGrants.AllPrincipals, GrantScopes.Join(scopes));
+                Update(appId, facts => facts with { Grants = [.. facts.Grants.Where(other => other != grant), written] });
+                return $"Granted tenant-wide consent to Azure Communication Services {GrantScopes.Join(scopes)} (grant {grantId}).";
             }).ConfigureAwait(false);
         }
 
-        context.Progress.Report(new OperationProgress(ProgressActivity, "Setting up ACS with Teams", "Readiness report", (total - 1) * 100 / total));
-        var report = await ReadinessOperations.TestAsync(connection, new ReadinessRequest { AppIds = appIds, MultiTenant = request.MultiTenant }, context).ConfigureAwait(false);
-        context.Progress.Report(new OperationProgress(ProgressActivity, "Setting up ACS with Teams", "Done", 100, Completed: true));
-        return (steps, report);
-    }
+        /// <returns>True when the change was approved; a change outside the roles asked for is not asked about.</returns>
+        private bool Ask(string check, AppId? appId, SetupRoles role, string target, string action)
+        {
+            if (!request.Roles.HasFlag(role))
+            {
+                _changes[(check, appId)] = (SetupChange.NotApplicable, $"Not run: the {role} role was not asked for (-Role).");
+                return false;
+            }
 
-    /// <returns>Why the step does not apply here, or null when it ran.</returns>
-    private static async Task<string?> SetApplicationAsync(AcsTeamsAdminConnection connection, AppId appId, SetupRequest request, OperationContext context)
-    {
-        var id = new AppRegistrationId(appId.Value);
-        AppRegistrationInfo current;
-        try
-        {
-            current = await ApplicationOperations.GetAsync(connection, id, context).ConfigureAwait(false);
-        }
-        catch (AcsTeamsAdminException error) when (error.ErrorId is ErrorIds.ApplicationNotFound or ErrorIds.ApplicationInAnotherTenant)
-        {
-            // Not an error for the setup: a customer tenant only has the ISV's service principal.
-            return $"The app registration is not in tenant {connection.Info.TenantId}: {error.Message} Its owner runs this step (-Role AppOwner) connected to that tenant.";
+            var approved = context.Approval.ShouldChange(target, action);
+            _changes[(check, appId)] = (SetupChange.WouldChange, $"{action} ({target})");
+            return approved;
         }
 
-        // A redirect URI the app already has is enough; http://localhost is added only to an app with none (or when asked).
-        var redirect = request.RedirectUri ?? (current.PublicClientRedirectUris.Count == 0 ? PublicClientRedirectUri.Default : null);
-        var settings = new AcsApplicationSettings { AllowPublicClientFlows = true, RedirectUri = redirect, MultiTenant = request.MultiTenant };
-        await ApplicationOperations.SetAsync(connection, id, settings, context).ConfigureAwait(false);
-        return null;
+        private async Task TryAsync(string check, AppId? appId, Func<Task<string>> write)
+        {
+            try
+            {
+                _changes[(check, appId)] = (SetupChange.Changed, await write().ConfigureAwait(false));
+            }
+            catch (AcsTeamsAdminException error) when (!error.FailsEveryInput)
+            {
+                // One app's failure (its service principal cannot be created, a 403 on its grant) is that app's: the
+                // report says so, and the other apps go on.
+                _changes[(check, appId)] = (SetupChange.Failed, error.MessageWithFix);
+            }
+        }
+
+        private AppFacts Facts(AppId appId) => _apps.First(app => app.AppId == appId);
+
+        private void Update(AppId appId, Func<AppFacts, AppFacts> change) =>
+            _apps = [.. _apps.Select(app => app.AppId == appId ? change(app) : app)];
+
+        private static IReadOnlyList<string> Required => [.. AppFacts.Required.Select(scope => scope.Value)];
+
+        private static readonly string[] AppChecks =
+        [
+            ReadinessCheckNames.AppAcsPermissions, ReadinessCheckNames.AppPublicClientFlows,
+            ReadinessCheckNames.AppRedirectUri, ReadinessCheckNames.AppSignInAudience,
+        ];
+
+        private static string CheckOf(ApplicationChangeKind kind) => kind switch
+        {
+            ApplicationChangeKind.AcsPermissions => ReadinessCheckNames.AppAcsPermissions,
+            ApplicationChangeKind.PublicClientFlows => ReadinessCheckNames.AppPublicClientFlows,
+            ApplicationChangeKind.RedirectUri => ReadinessCheckNames.AppRedirectUri,
+            _ => ReadinessCheckNames.AppSignInAudience,
+        };
     }
 
-    private static SetupStep Step(int order, string name, SetupRoles role, AppId? appId, string tenantId, string? notApplicable, List<(string Target, string Action, bool Approved)> asked)
+    /// <summary>What one app needs, as approved.</summary>
+    private sealed class AppPlan
     {
-        var (result, detail) = notApplicable is not null ? (SetupStepResult.NotApplicable, notApplicable)
-            : asked.Count == 0 ? (SetupStepResult.NoChange, "Already in place; nothing to change.")
-            : asked.All(change => !change.Approved) ? (SetupStepResult.WouldChange, "Would: " + Describe(asked))
-            : (SetupStepResult.Changed, Describe(asked.Where(change => change.Approved)) + (asked.Any(change => !change.Approved) ? "; not done: " + Describe(asked.Where(change => !change.Approved)) : string.Empty));
-        return new SetupStep { Order = order, Step = name, Role = role, Result = result, Detail = detail, TenantId = tenantId, AppId = appId?.ToString() };
-    }
+        public AcsApplicationSettings? Settings { get; set; }
 
-    private static string Describe(IEnumerable<(string Target, string Action, bool Approved)> changes) =>
-        string.Join("; ", changes.Select(change => $"{change.Action} ({change.Target})"));
+        public HashSet<ApplicationChangeKind> ApprovedAppChanges { get; } = [];
+
+        public bool CreateClient { get; set; }
+
+        public bool Grant { get; set; }
+    }
 }

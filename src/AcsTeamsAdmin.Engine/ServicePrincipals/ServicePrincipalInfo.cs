@@ -3,7 +3,7 @@ using AcsTeamsAdmin.Engine.Presentation;
 namespace AcsTeamsAdmin.Engine.ServicePrincipals;
 
 /// <summary>A service principal as the module reports it: our type, not the Graph SDK's.</summary>
-[DefaultDisplay("Status", "DisplayName", "AppId", "Id", "TenantId")]
+[DefaultDisplay("Status:8", "DisplayName:30", "AppId:36", "Id")]
 public sealed record ServicePrincipalInfo
 {
     /// <summary>The object id in this tenant (what oauth2PermissionGrants call clientId / resourceId).</summary>

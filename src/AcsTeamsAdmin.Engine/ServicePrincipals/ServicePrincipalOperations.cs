@@ -29,8 +29,7 @@ public static class ServicePrincipalOperations
     /// <summary>
     /// Makes sure the tenant has the service principal. Returns it whether found or created (see
     /// <see cref="ServicePrincipalInfo.Status"/>), or null when the change was declined (-WhatIf).
-    /// Reads first, so a second run makes no write; creates with an upsert, so a race with another
-    /// admin (or a retried request whose answer was lost) can never create two.
+    /// Reads first, so a second run makes no write; creates with <see cref="CreateAsync"/>.
     /// </summary>
     public static async Task<ServicePrincipalInfo?> EnsureAsync(AcsTeamsAdminConnection connection, AppId appId, OperationContext context)
     {
@@ -44,12 +43,30 @@ public static class ServicePrincipalOperations
             return ToInfo(existing, connection, ServicePrincipalStatus.Existing);
         }
 
-        var target = $"service principal for appId {id} in tenant {connection.Info.TenantId}";
-        if (!context.Approval.ShouldChange(target, "Create"))
+        if (!context.Approval.ShouldChange(ChangeTarget(connection, appId), "Create"))
         {
             return null;
         }
 
+        return await CreateAsync(connection, appId, context).ConfigureAwait(false);
+    }
+
+    /// <summary>What a -WhatIf line or a -Confirm prompt names when the service principal of <paramref name="appId"/> is created.</summary>
+    public static string ChangeTarget(AcsTeamsAdminConnection connection, AppId appId)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return $"service principal for appId {appId} in tenant {connection.Info.TenantId}";
+    }
+
+    /// <summary>
+    /// Creates the service principal, already approved, with an upsert (PATCH with Prefer: create-if-missing): a
+    /// race with another admin, or a retried request whose answer was lost, can never create two.
+    /// </summary>
+    public static async Task<ServicePrincipalInfo> CreateAsync(AcsTeamsAdminConnection connection, AppId appId, OperationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(context);
+        var id = appId.ToString();
         var created = await GraphCall.RunAsync(
             () => connection.Graph.ServicePrincipalsWithAppId(id).PatchAsync(new ServicePrincipal(), request =>
             {

@@ -6,7 +6,7 @@ namespace AcsTeamsAdmin.Engine.Teams;
 /// Whether ACS (bring-your-own-identity) users can join the meetings of organizers who have one
 /// meeting policy, whether they wait in the lobby, what they lose, and how to fix what blocks them.
 /// </summary>
-[DefaultDisplay("MeetingPolicy", "CanJoin", "WaitsInLobby", "Verdict", "BlockedBy", "Remedies", "AssumedDefaults")]
+[DefaultDisplay("MeetingPolicy", "CanJoin", "WaitsInLobby", "Verdict", "BlockedBy", "Remedies:lines", "AssumedDefaults", AsList = true)]
 public sealed record AnonymousJoinVerdict
 {
     /// <summary>The organizer's meeting policy, e.g. "Global" or "Tag:Contoso-External".</summary>

@@ -4,7 +4,7 @@ using AcsTeamsAdmin.Engine.Presentation;
 namespace AcsTeamsAdmin.Engine.TeamsUsers;
 
 /// <summary>The same token as <see cref="TeamsUserAadToken"/> in plain text (-AsPlainText); ToString still redacts it.</summary>
-[DefaultDisplay("UserPrincipalName", "TenantId", "ClientId", "Scopes", "ExpiresOn")]
+[DefaultDisplay("UserPrincipalName:30", "ExpiresOn:27", "Scopes")]
 public sealed record TeamsUserAadPlainToken : TeamsUserAadTokenDetails
 {
     public required string Token { get; init; }

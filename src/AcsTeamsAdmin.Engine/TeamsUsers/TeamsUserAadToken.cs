@@ -7,7 +7,7 @@ namespace AcsTeamsAdmin.Engine.TeamsUsers;
 /// A Teams user's Entra token for ACS, as a SecureString (the default). Token binds by name to
 /// Convert-AadTokenToTeamsToken's -AadToken (its alias), as ClientId and UserObjectId do.
 /// </summary>
-[DefaultDisplay("UserPrincipalName", "TenantId", "ClientId", "Scopes", "ExpiresOn")]
+[DefaultDisplay("UserPrincipalName:30", "ExpiresOn:27", "Scopes")]
 public sealed record TeamsUserAadToken : TeamsUserAadTokenDetails
 {
     public required SecureString Token { get; init; }

@@ -6,7 +6,7 @@ namespace AcsTeamsAdmin.Engine.Tokens;
 /// What ConvertFrom-AcsToken shows about an Entra or ACS token, decoded WITHOUT validating its signature (for
 /// troubleshooting only). It never holds the token itself: only its claims, which carry no secret.
 /// </summary>
-[DefaultDisplay("Kind", "TenantId", "AppId", "UserPrincipalName", "IdentityId", "Audience", "Scopes", "Roles", "ExpiresOn", "IsExpired")]
+[DefaultDisplay("Kind", "TenantId", "AppId", "UserPrincipalName", "IdentityId", "Audience", "Scopes", "Roles", "ExpiresOn", "IsExpired", AsList = true)]
 public sealed record TokenInfo
 {
     public required TokenKind Kind { get; init; }

@@ -6,15 +6,15 @@ using AcsTeamsAdmin.Infrastructure;
 namespace AcsTeamsAdmin.Commands;
 
 /// <summary>
-/// One-shot setup: runs every fixable step in order (the ACS service principal; each app's ACS
-/// permissions, public client flows, redirect URI and audience; admin consent) through the same
-/// operations as New-AcsTeamsServicePrincipal, Set-AcsVoipPermission and Grant-AcsAdminConsent, each
-/// behind ShouldProcess, then writes the readiness report. -WhatIf lists each step as WouldChange or
-/// NoChange; a second run changes nothing. Needs Application.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All.
+/// One-shot setup planned from the readiness reads: every fixable check that fails (the ACS service
+/// principal; each app's ACS permissions, public client flows, redirect URI and audience; its service
+/// principal and admin consent) is asked about (ShouldProcess), then fixed with the writes of
+/// New-AcsTeamsServicePrincipal, Set-AcsVoipPermission and Grant-AcsAdminConsent. Writes one SetupCheck
+/// per check: its status afterwards and what this run changed (-WhatIf: WouldChange). A second run changes
+/// nothing. Needs Application.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All.
 /// </summary>
 [Cmdlet(VerbsData.Initialize, "AcsTeams", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(SetupStep))]
-[OutputType(typeof(ReadinessCheck))]
+[OutputType(typeof(SetupCheck))]
 public sealed class InitializeAcsTeamsCommand : ConnectedCmdlet
 {
     private readonly PipedAppIds _appIds = new();
@@ -59,8 +59,6 @@ public sealed class InitializeAcsTeamsCommand : ConnectedCmdlet
             MultiTenant = MultiTenant,
             RedirectUri = _redirectUri,
         };
-        var (steps, report) = await SetupOperations.InitializeAsync(Connection, request, pipeline.Context).ConfigureAwait(false);
-        pipeline.WriteObject(steps, enumerate: true);
-        pipeline.WriteObject(report, enumerate: true);
+        pipeline.WriteObject(await SetupOperations.InitializeAsync(Connection, request, pipeline.Context).ConfigureAwait(false), enumerate: true);
     }
 }

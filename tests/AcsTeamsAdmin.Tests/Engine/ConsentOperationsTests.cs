@@ -208,14 +208,19 @@ public class ConsentOperationsTests
     {
         using var connection = await SandboxConnections.ConnectAsync();
         var sandbox = connection.Sandbox!;
-        sandbox.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, OnRequests = [1, 2], PathPrefix = "/v1.0/oauth2PermissionGrants", Method = "GET", RetryAfterSeconds = 0.05 });
+        sandbox.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, OnRequests = [1, 2], PathPrefix = "/v1.0/servicePrincipals", Method = "GET", RetryAfterSeconds = 0.05 });
         sandbox.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, OnRequests = [1], PathPrefix = "/v1.0/oauth2PermissionGrants", Method = "POST", RetryAfterSeconds = 0.05 });
 
         var status = await ConsentOperations.GrantAsync(connection, IsvApp, AcsScope.Default, new RecordingHost().Context());
 
         Assert.Equal(AdminConsentChange.Created, status!.Change);
         Assert.Equal(3, connection.Retries.Retries);
-        Assert.Equal(["GET 429", "GET 429", "GET 200", "POST 429", "POST 201"], sandbox.Requests.Entries
+        Assert.Equal(["GET 429", "GET 429", "GET 404"], sandbox.Requests.Entries
+            .Where(entry => entry.Method == "GET" && entry.PathAndQuery.StartsWith("/v1.0/servicePrincipals", StringComparison.Ordinal))
+            .Take(3).Select(entry => $"{entry.Method} {entry.Status}"));
+
+        // Neither service principal existed, so no grant could: nothing read, one grant created after one 429.
+        Assert.Equal(["POST 429", "POST 201"], sandbox.Requests.Entries
             .Where(entry => entry.PathAndQuery.StartsWith("/v1.0/oauth2PermissionGrants", StringComparison.Ordinal))
             .Select(entry => $"{entry.Method} {entry.Status}"));
         Assert.Single(AcsGrants(sandbox, connection.Info.TenantId, status.ClientServicePrincipalId!));
@@ -239,7 +244,7 @@ public class ConsentOperationsTests
     }
 
     [Fact]
-    public async Task WhatIf_asks_before_the_first_change_and_writes_nothing()
+    public async Task WhatIf_lists_every_change_the_grant_included_and_writes_nothing()
     {
         using var connection = await SandboxConnections.ConnectAsync();
         var whatIf = new RecordingHost(approve: false);
@@ -247,9 +252,10 @@ public class ConsentOperationsTests
         var status = await ConsentOperations.GrantAsync(connection, IsvApp, AcsScope.Default, whatIf.Context());
 
         Assert.Null(status);
-        var (target, action) = Assert.Single(whatIf.Asked);
-        Assert.Equal("Create", action);
-        Assert.Contains(SandboxIds.ContosoTeamsCallingAppId, target, StringComparison.Ordinal);
+        Assert.Equal(["Create", "Create", "Grant"], whatIf.Asked.Select(question => question.Action));
+        Assert.Contains(SandboxIds.ContosoTeamsCallingAppId, whatIf.Asked[0].Target, StringComparison.Ordinal);
+        Assert.Contains(SandboxIds.AcsAppId, whatIf.Asked[1].Target, StringComparison.Ordinal);
+        Assert.Contains("Teams.ManageCalls Teams.ManageChats", whatIf.Asked[2].Target, StringComparison.Ordinal);
         Assert.Empty(SandboxConnections.GraphWrites(connection.Sandbox!));
     }
 

@@ -21,8 +21,9 @@ public class ReadinessCliTests
 
             Assert.Equal(CliApplication.Success, first.ExitCode);
             Assert.Equal(CliApplication.Success, second.ExitCode);
-            Assert.Equal(["Changed", "Changed", "Changed"], Results(first));
-            Assert.Equal(["NoChange", "NoChange", "NoChange"], Results(second));
+            Assert.Equal(["AcsServicePrincipal", "AppAcsPermissions", "AdminConsent"], Checks(first, "Changed"));
+            Assert.Empty(Checks(second, "Changed"));
+            Assert.Empty(Checks(second, "WouldChange"));
             Assert.DoesNotContain("\"Fail\"", second.Stdout, StringComparison.Ordinal);
         }
         finally
@@ -53,9 +54,10 @@ public class ReadinessCliTests
             var plan = await CliRun.Invoke([.. ReadmeMainCommand(), "--sandbox-state-path", state, "--save-sandbox-state", "--what-if", "--output", "json"]);
             var real = await CliRun.Invoke([.. ReadmeMainCommand(), "--sandbox-state-path", state, "--save-sandbox-state", "--output", "json"]);
 
-            Assert.Equal(["WouldChange", "WouldChange", "WouldChange"], Results(plan));
-            Assert.Contains("What if:", plan.Stderr, StringComparison.Ordinal);
-            Assert.Equal(["Changed", "Changed", "Changed"], Results(real));
+            Assert.Equal(["AcsServicePrincipal", "AppAcsPermissions", "AdminConsent"], Checks(plan, "WouldChange"));
+            Assert.Equal(3, plan.Stderr.Split("What if:").Length - 1);
+            Assert.Contains("Grant", plan.Stderr, StringComparison.Ordinal);
+            Assert.Equal(["AcsServicePrincipal", "AppAcsPermissions", "AdminConsent"], Checks(real, "Changed"));
         }
         finally
         {
@@ -92,10 +94,11 @@ public class ReadinessCliTests
         Assert.DoesNotContain(key[..12], run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
-    private static string[] Results(CliRun run)
+    /// <summary>The names of the checks whose Change is <paramref name="change"/>, in report order.</summary>
+    private static string[] Checks(CliRun run, string change)
     {
         using var json = JsonDocument.Parse(run.Stdout);
-        return json.RootElement.EnumerateArray().Where(item => item.TryGetProperty("Order", out _)).Select(step => step.GetProperty("Result").GetString()!).ToArray();
+        return json.RootElement.EnumerateArray().Where(check => check.GetProperty("Change").GetString() == change).Select(check => check.GetProperty("Name").GetString()!).ToArray();
     }
 
     /// <summary>The README's acsteams form of the main job, `dotnet run --project src/AcsTeamsAdmin.Cli -- ...`: its arguments after "--".</summary>

@@ -7,30 +7,40 @@ using System.Text.Json.Nodes;
 
 namespace AcsTeamsAdmin.Tests.Readiness;
 
-/// <summary>Initialize-AcsTeams: converges in one run, writes nothing the second time, and -WhatIf writes nothing at all.</summary>
+/// <summary>
+/// Initialize-AcsTeams: planned from one readiness $batch, converges in one run, writes nothing the second time (one
+/// Graph request in all), and -WhatIf asks about every change, the grant included, and writes nothing.
+/// </summary>
 public class SetupOperationsTests
 {
     private static readonly SetupRequest IsvApp = new() { AppIds = [ReadyWorld.Calling], MultiTenant = true };
 
     [Fact]
-    public async Task An_empty_customer_tenant_converges_in_one_run_and_the_second_run_makes_no_write()
+    public async Task An_empty_customer_tenant_converges_in_one_run_and_the_second_run_is_one_batch_and_no_write()
     {
         using var sandbox = new SandboxService(SandboxSeed.Create(new SandboxSeedOptions { IncludeEmptyTenant = true }));
         using var connection = await ConnectToEmptyTenantAsync(sandbox);
-
-        var (first, firstReport) = await SetupOperations.InitializeAsync(connection, IsvApp, new RecordingHost().Context());
-        var writesOfFirst = Writes(sandbox);
         sandbox.Requests.Clear();
-        var (second, secondReport) = await SetupOperations.InitializeAsync(connection, IsvApp, new RecordingHost().Context());
+
+        var first = await SetupOperations.InitializeAsync(connection, IsvApp, new RecordingHost().Context());
+        var requestsOfFirst = GraphRequests(sandbox);
+        sandbox.Requests.Clear();
+        var second = await SetupOperations.InitializeAsync(connection, IsvApp, new RecordingHost().Context());
 
         Assert.Equal(
-            [(SetupOperations.AcsServicePrincipalStep, SetupStepResult.Changed), (SetupOperations.AppRegistrationStep, SetupStepResult.NotApplicable), (SetupOperations.AdminConsentStep, SetupStepResult.Changed)],
-            first.Select(step => (step.Step, step.Result)));
-        Assert.Empty(ReadyWorld.Failing(firstReport));
-        Assert.Equal(3, writesOfFirst.Length);
-        Assert.All(second, step => Assert.NotEqual(SetupStepResult.Changed, step.Result));
-        Assert.Empty(Writes(sandbox));
-        Assert.Equal(firstReport.Select(check => (check.Name, check.Status)), secondReport.Select(check => (check.Name, check.Status)));
+            [ReadinessCheckNames.AcsServicePrincipal, ReadinessCheckNames.ClientServicePrincipal, ReadinessCheckNames.AdminConsent],
+            first.Where(check => check.Change == SetupChange.Changed).Select(check => check.Name));
+        // The app is Contoso's, registered in its own tenant: its registration is not this tenant's to change.
+        Assert.All(first.Where(check => check.Name.StartsWith("App", StringComparison.Ordinal) && check.Name is not (ReadinessCheckNames.AppRegistration or ReadinessCheckNames.AppPublisher)),
+            check => Assert.Equal(SetupChange.NotApplicable, check.Change));
+        Assert.Empty(ReadyWorld.Failing(first));
+
+        // The plan's one batch, then the three writes; nothing read twice (the writes answer with what they made).
+        Assert.Equal(["POST /v1.0/$batch", "PATCH /v1.0/servicePrincipals(appId=", "PATCH /v1.0/servicePrincipals(appId=", "POST /v1.0/oauth2PermissionGrants"],
+            requestsOfFirst.Select(request => request.Split('\'')[0]));
+        Assert.DoesNotContain(second, check => check.Change is SetupChange.Changed or SetupChange.WouldChange or SetupChange.Failed);
+        Assert.Equal(["POST /v1.0/$batch"], GraphRequests(sandbox));
+        Assert.Equal(first.Select(check => (check.Name, check.Status)), second.Select(check => (check.Name, check.Status)));
     }
 
     [Fact]
@@ -47,32 +57,36 @@ public class SetupOperationsTests
         var before = ContosoConnections.Permissions(sandbox, ContosoConnections.CallingAppId);
         Assert.NotEmpty(ReadyWorld.Failing(await ReadyWorld.CheckAsync(connection)));
 
-        var (steps, report) = await SetupOperations.InitializeAsync(connection, IsvApp, new RecordingHost().Context());
+        var report = await SetupOperations.InitializeAsync(connection, IsvApp, new RecordingHost().Context());
         sandbox.Requests.Clear();
-        var (again, _) = await SetupOperations.InitializeAsync(connection, IsvApp, new RecordingHost().Context());
+        var again = await SetupOperations.InitializeAsync(connection, IsvApp, new RecordingHost().Context());
 
-        Assert.All(steps, step => Assert.Equal(SetupStepResult.Changed, step.Result));
+        Assert.Equal(
+            [ReadinessCheckNames.AcsServicePrincipal, ReadinessCheckNames.AppAcsPermissions, ReadinessCheckNames.AppPublicClientFlows,
+                ReadinessCheckNames.AppRedirectUri, ReadinessCheckNames.AppSignInAudience, ReadinessCheckNames.AdminConsent],
+            report.Where(check => check.Change == SetupChange.Changed).Select(check => check.Name));
         Assert.Empty(ReadyWorld.Failing(report));
         Assert.Equal(before, ContosoConnections.Permissions(sandbox, ContosoConnections.CallingAppId).Take(before.Count));
-        Assert.All(again, step => Assert.Equal(SetupStepResult.NoChange, step.Result));
-        Assert.Empty(Writes(sandbox));
+        Assert.All(again, check => Assert.Equal(SetupChange.NoChange, check.Change));
+        Assert.Equal(["POST /v1.0/$batch"], GraphRequests(sandbox));
     }
 
     [Fact]
-    public async Task WhatIf_plans_every_step_writes_nothing_and_still_reports()
+    public async Task WhatIf_asks_about_every_change_the_grant_included_writes_nothing_and_reports_the_checks_as_they_are()
     {
         using var sandbox = new SandboxService();
         using var connection = await ContosoConnections.ConnectAsync(sandbox);
         var whatIf = new RecordingHost(approve: false);
         sandbox.Requests.Clear();
 
-        var (steps, report) = await SetupOperations.InitializeAsync(connection, IsvApp, whatIf.Context());
+        var report = await SetupOperations.InitializeAsync(connection, IsvApp, whatIf.Context());
 
-        Assert.Equal(
-            [(SetupOperations.AcsServicePrincipalStep, SetupStepResult.WouldChange), (SetupOperations.AppRegistrationStep, SetupStepResult.WouldChange), (SetupOperations.AdminConsentStep, SetupStepResult.WouldChange)],
-            steps.Select(step => (step.Step, step.Result)));
-        Assert.StartsWith("Would: Create", steps[0].Detail, StringComparison.Ordinal);
-        Assert.Contains("Teams.ManageCalls", steps[1].Detail, StringComparison.Ordinal);
+        Assert.Equal("Create", whatIf.Asked[0].Action);
+        Assert.StartsWith("Add the Azure Communication Services delegated permission(s)", whatIf.Asked[1].Action, StringComparison.Ordinal);
+        Assert.Equal("Grant", whatIf.Asked[^1].Action);
+        Assert.Contains("Teams.ManageCalls Teams.ManageChats", whatIf.Asked[^1].Target, StringComparison.Ordinal);
+        Assert.Equal([ReadinessCheckNames.AcsServicePrincipal, ReadinessCheckNames.AppAcsPermissions, ReadinessCheckNames.AdminConsent],
+            report.Where(check => check.Change == SetupChange.WouldChange).Select(check => check.Name));
         Assert.Empty(Writes(sandbox));
         Assert.Contains(report, check => check.Name == ReadinessCheckNames.AcsServicePrincipal && check.Status == ReadinessStatus.Fail);
     }
@@ -82,12 +96,20 @@ public class SetupOperationsTests
     {
         using var sandbox = new SandboxService();
         using var connection = await ContosoConnections.ConnectAsync(sandbox);
+        ContosoConnections.Edit(sandbox, ContosoConnections.CallingAppId, app => app["isFallbackPublicClient"] = false);
 
-        var (steps, _) = await SetupOperations.InitializeAsync(connection, IsvApp with { Roles = SetupRoles.AppOwner }, new RecordingHost().Context());
+        var report = await SetupOperations.InitializeAsync(connection, IsvApp with { Roles = SetupRoles.AppOwner }, new RecordingHost().Context());
 
-        Assert.Equal([SetupStepResult.NotApplicable, SetupStepResult.Changed, SetupStepResult.NotApplicable], steps.Select(step => step.Result));
+        Assert.Equal([ReadinessCheckNames.AcsServicePrincipal, ReadinessCheckNames.AdminConsent],
+            report.Where(check => check.Change == SetupChange.NotApplicable).Select(check => check.Name));
+        Assert.Equal(SetupChange.Changed, report.Single(check => check.Name == ReadinessCheckNames.AppPublicClientFlows).Change);
         Assert.Equal(0, SandboxConnections.ServicePrincipalCount(sandbox, SandboxIds.ContosoTenantId, SandboxIds.AcsAppId));
     }
+
+    /// <summary>Method and path of every Graph request, in order; $batch steps are left out (the batch is one request).</summary>
+    private static string[] GraphRequests(SandboxService sandbox) =>
+        sandbox.Requests.Entries.Where(entry => entry.ParentSequence is null && entry.PathAndQuery.StartsWith("/v1.0/", StringComparison.Ordinal))
+            .OrderBy(entry => entry.Sequence).Select(entry => $"{entry.Method} {entry.PathAndQuery.Split('?')[0]}").ToArray();
 
     /// <summary>Graph requests that could change something: the $batch POST is a read and is left out.</summary>
     private static RequestLogEntry[] Writes(SandboxService sandbox) =>

@@ -19,7 +19,7 @@ public class SingleMissingPrerequisiteTests
     [InlineData("PublicClientFlowsOff", ReadinessCheckNames.AppPublicClientFlows, "Set-AcsVoipPermission -ApplicationId " + ContosoConnections.CallingAppId + " -AllowPublicClientFlows")]
     [InlineData("NoRedirectUri", ReadinessCheckNames.AppRedirectUri, "Set-AcsVoipPermission -ApplicationId " + ContosoConnections.CallingAppId + " -RedirectUri http://localhost")]
     [InlineData("SingleTenantAudience", ReadinessCheckNames.AppSignInAudience, "Set-AcsVoipPermission -ApplicationId " + ContosoConnections.CallingAppId + " -MultiTenant")]
-    [InlineData("ClientServicePrincipalMissing", ReadinessCheckNames.ClientServicePrincipal, "New-AcsTeamsServicePrincipal -AppId " + ContosoConnections.CallingAppId)]
+    [InlineData("ClientServicePrincipalMissing", ReadinessCheckNames.ClientServicePrincipal, "Grant-AcsAdminConsent -AppId " + ContosoConnections.CallingAppId)]
     [InlineData("ConsentMissingAScope", ReadinessCheckNames.AdminConsent, "Grant-AcsAdminConsent -AppId " + ContosoConnections.CallingAppId)]
     public async Task One_missing_prerequisite_fails_one_check_whose_remedy_fixes_it(string missing, string expectedCheck, string expectedRemedy)
     {

@@ -1,0 +1,97 @@
+using System.Collections;
+using System.Reflection;
+using System.Xml.Linq;
+using AcsTeamsAdmin.Engine.Presentation;
+
+namespace AcsTeamsAdmin.HelpBuilder.Formats;
+
+/// <summary>
+/// Writes the module's format file from the [DefaultDisplay] attributes of the engine's output types: one table or
+/// list view per type, so PowerShell's default view and acsteams' readable output cannot drift apart.
+/// Collections are joined for display (", ", or one per line where a list column says ":lines").
+/// </summary>
+internal static class FormatFileWriter
+{
+    public static XDocument Build(Assembly engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var views = engine.GetTypes()
+            .Select(type => (Type: type, Display: type.GetCustomAttribute<DefaultDisplayAttribute>()))
+            .Where(entry => entry.Display is not null)
+            .OrderBy(entry => entry.Type.FullName, StringComparer.Ordinal)
+            .Select(entry => View(entry.Type, entry.Display!));
+        return new XDocument(
+            new XDeclaration("1.0", "utf-8", null),
+            new XComment(" Generated at build from the [DefaultDisplay] attributes of AcsTeamsAdmin.Engine's output types (src/AcsTeamsAdmin.HelpBuilder/Formats): change those, not this file. "),
+            new XElement("Configuration", new XElement("ViewDefinitions", views)));
+    }
+
+    public static void Save(XDocument document, string path)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        document.Save(path);
+    }
+
+    private static XElement View(Type type, DefaultDisplayAttribute display)
+    {
+        var columns = display.Columns.Select(spec => Column.Parse(type, spec)).ToArray();
+        var view = new XElement("View",
+            new XElement("Name", "AcsTeamsAdmin." + type.Name),
+            new XElement("ViewSelectedBy", new XElement("TypeName", type.FullName)));
+        if (display.GroupBy is { } group)
+        {
+            _ = Property(type, group);
+            view.Add(new XElement("GroupBy",
+                display.GroupByNullText is { } empty
+                    ? new XElement("ScriptBlock", $"if ($null -ne $_.{group}) {{ $_.{group} }} else {{ '{empty.Replace("'", "''", StringComparison.Ordinal)}' }}")
+                    : new XElement("PropertyName", group),
+                new XElement("Label", group)));
+            columns = [.. columns.Where(column => column.Name != group)];
+        }
+
+        view.Add(display.AsList ? List(columns) : Table(columns));
+        return view;
+    }
+
+    private static XElement Table(IReadOnlyList<Column> columns) =>
+        new("TableControl",
+            new XElement("TableHeaders", columns.Select(column => new XElement("TableColumnHeader",
+                new XElement("Label", column.Name),
+                column.Width is { } width ? new XElement("Width", width) : null))),
+            new XElement("TableRowEntries", new XElement("TableRowEntry",
+                new XElement("Wrap"),
+                new XElement("TableColumnItems", columns.Select(column => new XElement("TableColumnItem", column.Value(", ")))))));
+
+    private static XElement List(IReadOnlyList<Column> columns) =>
+        new("ListControl", new XElement("ListEntries", new XElement("ListEntry", new XElement("ListItems",
+            columns.Select(column => new XElement("ListItem",
+                column.IsCollection ? new XElement("Label", column.Name) : null,
+                column.Value(column.OnePerLine ? "[Environment]::NewLine" : ", ")))))));
+
+    private static PropertyInfo Property(Type type, string name) =>
+        type.GetProperty(name) ?? throw new FormatException($"[DefaultDisplay] of {type.FullName} names '{name}', which is not one of its properties.");
+
+    /// <summary>One column of a view, parsed from "Name", "Name:width" or "Name:lines".</summary>
+    private sealed record Column(string Name, int? Width, bool OnePerLine, bool IsCollection)
+    {
+        public static Column Parse(Type type, string spec)
+        {
+            var parts = spec.Split(':');
+            var property = Property(type, parts[0]);
+            var collection = property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType);
+            return parts switch
+            {
+                [var name] => new Column(name, null, false, collection),
+                [var name, "lines"] => new Column(name, null, true, collection),
+                [var name, var width] when int.TryParse(width, out var chars) && chars > 0 => new Column(name, chars, false, collection),
+                _ => throw new FormatException($"[DefaultDisplay] of {type.FullName}: '{spec}' is not 'Name', 'Name:width' or 'Name:lines'."),
+            };
+        }
+
+        /// <summary>The property itself, or for a collection its items joined by <paramref name="separator"/> (a PowerShell expression).</summary>
+        public XElement Value(string separator) => IsCollection
+            ? new XElement("ScriptBlock", $"$_.{Name} -join {(separator.StartsWith('[') ? separator : $"'{separator}'")}")
+            : new XElement("PropertyName", Name);
+    }
+}
