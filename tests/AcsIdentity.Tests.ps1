@@ -57,6 +57,27 @@ Describe 'The Teams user quickstart' {
         $info.TenantId | Should -Be '2f6b3c1a-6e0d-4a51-9a7e-3f1d5c2b8a01'
         ($info | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($aad.Token))
     }
+
+    It 'gives the exchanged token its scopes, as the token carries them' {
+        $teams = Get-AcsTeamsUserAadToken -ClientId $script:FabrikamAdminApp -TenantId $script:Fabrikam -UseDeviceCode -WarningAction SilentlyContinue |
+            Convert-AadTokenToTeamsToken
+
+        $teams.Scopes | Should -Not -BeNullOrEmpty
+        $teams.Scopes | Should -Be ($teams | ConvertFrom-AcsToken).Scopes
+    }
+
+    It 'says SignInFailed, not a bug, for an account the tenant does not have' {
+        { Get-AcsTeamsUserAadToken -ClientId $script:FabrikamAdminApp -TenantId $script:Fabrikam -Account nobody@fabrikam.onmicrosoft.com } |
+            Should -Throw -ErrorId 'SignInFailed,*'
+    }
+
+    It 'reads a time claim a date cannot hold as absent, and refuses a token with its Bearer scheme' {
+        $part = { param($json) [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($json)).TrimEnd('=').Replace('+', '-').Replace('/', '_') }
+        $token = '{0}.{1}.' -f (& $part '{"alg":"none"}'), (& $part '{"aud":"x","exp":99999999999999}')
+
+        (ConvertFrom-AcsToken -Token $token -ErrorAction Stop).ExpiresOn | Should -BeNullOrEmpty
+        { ConvertFrom-AcsToken -Token "Bearer $token" -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidInput,*'
+    }
 }
 
 Describe 'Bring your own identity' {
@@ -83,6 +104,19 @@ Describe 'Bring your own identity' {
         New-AcsIdentity -Count 3 -WhatIf | Should -BeNullOrEmpty
     }
 
+
+    It 'stops at the first identity with one EndpointUnreachable when the resource cannot be reached, and never creates any' {
+        $unreachable = 'endpoint=https://127.0.0.1:9/;accesskey=' + [Convert]::ToBase64String([byte[]]::new(32))
+        $err = { New-AcsIdentity -Count 5 -ConnectionString $unreachable -Confirm:$false } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'EndpointUnreachable,*'
+        $err.Exception.Message | Should -Match 'nothing was sent'
+    }
+
+    It 'refuses an empty scope in a list instead of dropping it' {
+        { New-AcsIdentity -Scope 'chat', ' ' -Confirm:$false } | Should -Throw -ErrorId 'MissingParameter,*'
+        { New-AcsIdentity -Scope @() -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
     It 'rejects <Name> with its own error id before any request' -ForEach @(
         @{ Name = 'an unknown scope'; Run = { New-AcsIdentity -Scope admin -ErrorAction Stop }; Id = 'InvalidTokenScope' }
         @{ Name = 'a lifetime of 59 minutes'; Run = { New-AcsIdentity -Scope chat -ExpiresInMinutes 59 -ErrorAction Stop }; Id = 'InvalidTokenLifetime' }

@@ -57,6 +57,11 @@ Describe 'Set-AcsVoipPermission' {
     It 'rejects an unknown scope name before any call' {
         { Set-AcsVoipPermission -ApplicationId $script:AdminAppId -Scope 'Teams.ManageMeetings' -ErrorAction Stop } | Should -Throw -ErrorId 'UnknownAcsScope,*'
     }
+
+    It 'rejects a redirect URI with a line break or a fragment, naming -RedirectUri' {
+        { Set-AcsVoipPermission -ApplicationId $script:AdminAppId -RedirectUri "https://x.example/a`nb" -WhatIf } | Should -Throw -ErrorId 'InvalidUrl,*'
+        { Set-AcsVoipPermission -ApplicationId $script:AdminAppId -RedirectUri 'https://x.example/a#frag' -WhatIf } | Should -Throw -ErrorId 'InvalidUrl,*'
+    }
 }
 
 Describe 'New-AcsTeamsApplication' {

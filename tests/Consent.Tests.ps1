@@ -69,6 +69,32 @@ $($script:Fabrikam),customer 2
         $err.FullyQualifiedErrorId | Should -BeLike 'UnknownScope,*'
         $err.ErrorDetails.Message | Should -Match 'Teams\.ManageChats'
     }
+
+    It 'writes an error for a bad tenant in a list, naming it, and goes on with the next' {
+        $links = Get-AcsAdminConsentUrl -TenantId 'a.example.com', 'b d', 'c.example.com' -ClientId $script:IsvApp -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $links.TenantId | Should -Be @('a.example.com', 'c.example.com')
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTenant,*'
+        $failed[0].Exception.Message | Should -Match "tenant 'b d'"
+    }
+
+    It 'stops the whole call for a bad value given on the command line' {
+        { Get-AcsAdminConsentUrl -TenantId a.example.com -ClientId $script:IsvApp -RedirectUri 'not a url' } | Should -Throw -ErrorId 'InvalidUrl,*'
+        { Get-AcsAdminConsentUrl -TenantId a.example.com -ClientId $script:IsvApp -V2 } | Should -Throw -ErrorId 'MissingParameter,*'
+    }
+
+    It 'treats an empty cell of a piped CSV row as not given' {
+        $rows = @(
+            [pscustomobject]@{ TenantId = 'fabrikam.onmicrosoft.com'; ClientId = $script:IsvApp; RedirectUri = 'https://app.contoso.com/done'; State = 's1' }
+            [pscustomobject]@{ TenantId = 'northwind.onmicrosoft.com'; ClientId = $script:IsvApp; RedirectUri = ''; State = '' }
+        )
+
+        $links = $rows | Get-AcsAdminConsentUrl -ErrorAction Stop
+
+        $links[0].Url | Should -Match 'redirect_uri='
+        $links[1].Url | Should -Not -Match 'redirect_uri=|state='
+    }
 }
 
 Describe 'Grant-AcsAdminConsent and Get-AcsAdminConsent' {

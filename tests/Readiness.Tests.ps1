@@ -59,6 +59,21 @@ Describe 'Test-AcsTeamsReadiness' {
         $err = { Test-AcsTeamsReadiness -AppId 'not-a-guid' -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'InvalidGuid,*'
     }
+
+    It 'fails the endpoint check, and still reports every other check, when the ACS resource cannot be reached' {
+        $checks = Test-AcsTeamsReadiness -AppId $script:AppId -AcsEndpoint https://127.0.0.1:9/
+
+        $endpoint = $checks | Where-Object Name -EQ 'AcsEndpoint'
+        $endpoint.Status | Should -Be 'Fail'
+        $endpoint.Detail | Should -Match 'EndpointUnreachable'
+        ($checks | Where-Object Name -EQ 'AppRegistration').Status | Should -Be 'Pass'
+    }
+
+    It 'takes the ACS connection string as plain text too, as the identity cmdlets do' {
+        $checks = Test-AcsTeamsReadiness -AcsConnectionString 'endpoint=https://127.0.0.1:9/;accesskey=AAAA'
+
+        ($checks | Where-Object Name -EQ 'AcsEndpoint').Status | Should -Be 'Fail'
+    }
 }
 
 Describe 'Initialize-AcsTeams' {

@@ -1,5 +1,6 @@
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.ServicePrincipals;
+using AcsTeamsAdmin.Engine.Validation;
 
 namespace AcsTeamsAdmin.Engine.Applications;
 
@@ -8,8 +9,9 @@ public static class AcsScopeSelection
 {
     public static IReadOnlyList<AcsScope> Parse(IReadOnlyList<string>? scopes, bool includeLegacyVoip, string parameterName = "Scope")
     {
+        InputParser.RefuseBlankItems(parameterName, scopes);
         var chosen = new List<AcsScope>();
-        var given = scopes?.Where(value => !string.IsNullOrWhiteSpace(value)).ToArray() ?? [];
+        var given = scopes ?? [];
         foreach (var value in given)
         {
             var scope = AcsScope.Find(value.Trim())
@@ -23,7 +25,7 @@ public static class AcsScopeSelection
             }
         }
 
-        if (given.Length == 0)
+        if (given.Count == 0)
         {
             chosen.AddRange(AcsScope.Default);
         }

@@ -27,12 +27,13 @@ public sealed record PublicClientRedirectUri
                 "Pass a redirect URI such as http://localhost (the default), https://contoso.com/auth or msal<appId>://auth.", ErrorIds.MissingParameter);
         }
 
-        // Entra's documented limits: at most 256 characters, no wildcards.
-        if (trimmed.Length > 256 || trimmed.Contains('*', StringComparison.Ordinal)
+        // Entra's documented limits: at most 256 characters, no wildcards, no fragment.
+        InputParser.RefuseControlCharacters(parameterName, trimmed);
+        if (trimmed.Length > 256 || trimmed.Contains('*', StringComparison.Ordinal) || trimmed.Contains('#', StringComparison.Ordinal)
             || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme is "javascript" or "data" or "file")
         {
             throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{InputParser.Shorten(trimmed)}' is not a usable redirect URI.",
-                "Pass an absolute URI of at most 256 characters without wildcards: http://localhost, an https URL or a custom scheme such as msal<appId>://auth.", ErrorIds.InvalidUrl);
+                "Pass an absolute URI of at most 256 characters without wildcards or a #fragment: http://localhost, an https URL or a custom scheme such as msal<appId>://auth.", ErrorIds.InvalidUrl);
         }
 
         InputParser.RefuseUserInfo(parameterName, uri);

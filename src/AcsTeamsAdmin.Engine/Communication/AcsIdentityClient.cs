@@ -117,7 +117,10 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
         };
         var what = $"Exchanging the Teams token of user {exchange.UserId}";
         var answer = await SendAsync(RequestMethod.Post, "teamsUser/:exchangeAccessToken", body, replayable: true, what, exchange.UserId, cancellationToken).ConfigureAwait(false);
-        return ReadToken(answer as JsonObject ?? throw Malformed(what), "8:orgid:" + exchange.UserId.ToString("D", CultureInfo.InvariantCulture), [], what);
+        var issued = ReadToken(answer as JsonObject ?? throw Malformed(what), "8:orgid:" + exchange.UserId.ToString("D", CultureInfo.InvariantCulture), [], what);
+
+        // The exchange answers with the token alone: the scopes it carries are in the token itself (acsScope).
+        return issued with { Scopes = Tokens.TokenInspector.Inspect(issued.Token, DateTimeOffset.UtcNow).Scopes };
     }
 
     private static HttpPipeline Build(AcsIdentityClientOptions options, HttpPipelinePolicy authentication, HttpPipelinePolicy? lastPolicy = null)

@@ -32,8 +32,15 @@ public sealed class AcsKeyCredential
             throw Invalid(parameterName, "is empty.", ErrorIds.MissingParameter);
         }
 
+        // Copied with its quotes (from a .env file, a JSON value, an Azure CLI table): the quotes are not part of it.
+        var text = connectionString.Trim();
+        if (text.Length >= 2 && (text[0] is '"' or '\'') && text[^1] == text[0])
+        {
+            text = text[1..^1];
+        }
+
         var parts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var segment in connectionString.Split(';'))
+        foreach (var segment in text.Split(';'))
         {
             if (string.IsNullOrWhiteSpace(segment))
             {

@@ -28,8 +28,10 @@ public sealed class AcsTokenScopes
     /// <summary>Parses values such as "chat", "voip", "chat.join" (also comma or space separated, any case; "VoipJoin" works too).</summary>
     public static AcsTokenScopes Parse(IEnumerable<string?>? values, string parameterName = "Scope")
     {
+        var given = values?.ToArray();
+        InputParser.RefuseBlankItems(parameterName, given);
         var scopes = new List<AcsTokenScope>();
-        foreach (var raw in values ?? [])
+        foreach (var raw in given ?? [])
         {
             foreach (var part in (raw ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
             {

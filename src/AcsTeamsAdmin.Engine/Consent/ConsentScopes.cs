@@ -21,6 +21,7 @@ public static class ConsentScopes
             return AcsScope.Default;
         }
 
+        InputParser.RefuseBlankItems(parameterName, values);
         var tokens = values.SelectMany(value => (value ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries)).ToArray();
         if (tokens.Length == 0)
         {

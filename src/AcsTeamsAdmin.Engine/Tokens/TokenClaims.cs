@@ -56,6 +56,12 @@ public sealed record TokenClaims
         // Only base64url and two dots: a token is sent in an Authorization header, and a CR or LF in it would
         // end that header and start one of the caller's choosing (header injection). Checked before any parsing.
         var trimmed = token.Trim();
+        if (trimmed.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, SensitiveInput.Of("token"), "starts with 'Bearer ', the scheme of an Authorization header.",
+                "Pass the token alone, without 'Bearer ' in front of it.");
+        }
+
         JsonWebToken jwt;
         try
         {
@@ -120,8 +126,19 @@ public sealed record TokenClaims
             ? Convert.ToString(value, CultureInfo.InvariantCulture)
             : null;
 
-    private static DateTimeOffset? Seconds(JsonWebToken jwt, string claim) =>
-        long.TryParse(Text(jwt, claim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+    private static DateTimeOffset? Seconds(JsonWebToken jwt, string claim) => UnixSeconds(Text(jwt, claim));
+
+    /// <summary>
+    /// A time claim: seconds since 1970. One outside what a date can hold, or not a number, is not a time: it reads
+    /// as absent, which the checks then treat as they treat a token without it.
+    /// </summary>
+    internal static DateTimeOffset? UnixSeconds(string? text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            && seconds >= MinUnixSeconds && seconds <= MaxUnixSeconds
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
+
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AcsTeamsAdmin.Engine.Tokens;
@@ -37,7 +36,7 @@ public static class TokenInspector
             Roles = claims.Roles,
             Version = claims.Version,
             IssuedAt = claims.IssuedAt,
-            NotBefore = Seconds(all.GetValueOrDefault("nbf")),
+            NotBefore = TokenClaims.UnixSeconds(all.GetValueOrDefault("nbf")),
             ExpiresOn = claims.ExpiresOn,
             IsExpired = claims.ExpiresOn is { } expires && expires <= now,
             ExpiresIn = claims.ExpiresOn is { } at ? at - now : null,
@@ -88,6 +87,4 @@ public static class TokenInspector
         return all;
     }
 
-    private static DateTimeOffset? Seconds(string? text) =>
-        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 }

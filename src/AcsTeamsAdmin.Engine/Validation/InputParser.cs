@@ -81,6 +81,7 @@ public static partial class InputParser
             throw AcsTeamsAdminException.InvalidInput(parameterName, value, "is empty.", "Pass an absolute URL such as https://example.com/path.", ErrorIds.MissingParameter);
         }
 
+        RefuseControlCharacters(parameterName, trimmed);
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{Shorten(trimmed)}' is not an absolute http(s) URL.",
@@ -101,6 +102,31 @@ public static partial class InputParser
         }
 
         return uri;
+    }
+
+    /// <summary>
+    /// A list whose item is blank (-Scope 'chat', ' ', or an empty $variable in it) is a mistake in the script,
+    /// never "fewer items": refused with the item's position, before the list is used.
+    /// </summary>
+    public static void RefuseBlankItems(string parameterName, IReadOnlyList<string?>? values)
+    {
+        var blank = values is null ? -1 : values.ToList().FindIndex(string.IsNullOrWhiteSpace);
+        if (blank >= 0)
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, null,
+                values!.Count == 1 ? "is empty." : $"item {blank + 1} of {values.Count} is empty.",
+                $"Remove the empty item, or leave -{parameterName} out for its default.", ErrorIds.MissingParameter);
+        }
+    }
+
+    /// <summary>A URL with a line break or tab in it: .NET would percent-encode it and send a URL nobody typed.</summary>
+    internal static void RefuseControlCharacters(string parameterName, string value)
+    {
+        if (value.Any(char.IsControl))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, Shorten(value.ReplaceLineEndings(" ")), "has a line break or other control character in it.",
+                "Pass the URL on one line, as it appears in the portal.", ErrorIds.InvalidUrl);
+        }
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ internal static class DeviceCodeEndpoint
                 ["verification_uri"] = VerificationUri,
                 ["expires_in"] = data.Settings.DeviceCodeLifetimeSeconds,
                 ["interval"] = data.Settings.DeviceCodeIntervalSeconds,
-                ["message"] = $"To sign in, use a web browser to open the page {VerificationUri} and enter the code {userCode} to authenticate.",
+                ["message"] = $"To sign in, use a web browser to open the page {VerificationUri} and enter the code {userCode} to authenticate. (Sandbox: nothing to do, the sign-in completes by itself.)",
             });
         }
         catch (EntraException e)

@@ -33,12 +33,14 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
     public string? ClientId { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.Interactive)]
+    [ValidateNotNullOrEmpty]
     public string[]? Scopes { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.Interactive)]
     public SwitchParameter UseDeviceCode { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.ClientSecret, Mandatory = true)]
+    [SecretTransformation("client secret")]
     public SecureString? ClientSecret { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.CertificateThumbprint, Mandatory = true)]
@@ -52,6 +54,7 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
     public SwitchParameter Identity { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.AccessToken, Mandatory = true)]
+    [SecretTransformation("token")]
     public SecureString? AccessToken { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.Sandbox, Mandatory = true)]

@@ -21,6 +21,7 @@ public sealed class GetAcsAdminConsentCommand : ConnectedCmdlet
 
     [Parameter]
     [ArgumentCompleter(typeof(AcsScopeCompleter))]
+    [ValidateNotNullOrEmpty]
     public string[]? Scope { get; set; }
 
     private IReadOnlyList<AcsScope> _scopes = [];

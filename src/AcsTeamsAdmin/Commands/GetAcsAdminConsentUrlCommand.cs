@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Consent;
+using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Infrastructure;
 
 namespace AcsTeamsAdmin.Commands;
@@ -33,6 +35,7 @@ public sealed class GetAcsAdminConsentUrlCommand : AsyncCmdlet
     // Not taken from piped objects: a stray empty "Scope" column would silently switch the link to v2.
     [Parameter]
     [ArgumentCompleter(typeof(AcsScopeCompleter))]
+    [ValidateNotNullOrEmpty]
     public string[]? Scope { get; set; }
 
     [Parameter]
@@ -41,23 +44,59 @@ public sealed class GetAcsAdminConsentUrlCommand : AsyncCmdlet
     [Parameter]
     public CloudEnvironment Environment { get; set; } = CloudEnvironment.Global;
 
+    // The parameters given on the command line, as opposed to those a piped record (a CSV row) binds.
+    private HashSet<string> _given = [];
+
+    // What the command line gives applies to every tenant: checked once here, terminating, with stand-ins for what
+    // a piped record may still bring (the tenant always; the client id and redirect URI when not given here).
+    protected override Task BeginProcessingAsync(PipelineStep pipeline)
+    {
+        _given = [.. MyInvocation.BoundParameters.Keys];
+        var piped = MyInvocation.ExpectingInput;
+        _ = AdminConsentUrlBuilder.Build(Request("organizations") with
+        {
+            ClientId = _given.Contains(nameof(ClientId)) ? ClientId : Engine.ServicePrincipals.AcsFirstPartyApp.AppId,
+            RedirectUri = _given.Contains(nameof(RedirectUri)) || !piped ? RedirectUri : "http://localhost",
+        }, OperationContext.Unattended().Log);
+        return Task.CompletedTask;
+    }
+
     protected override Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var log = pipeline.Context.Log;
         foreach (var tenant in TenantId)
         {
-            pipeline.WriteObject(AdminConsentUrlBuilder.Build(new AdminConsentUrlRequest
+            try
             {
-                TenantId = tenant,
-                ClientId = ClientId,
-                RedirectUri = RedirectUri,
-                State = State,
-                Scope = Scope,
-                V2 = V2,
-                Environment = Environment,
-            }, log));
+                pipeline.WriteObject(AdminConsentUrlBuilder.Build(Request(tenant), log));
+            }
+            catch (AcsTeamsAdminException error)
+            {
+                // One tenant's link failing (a bad tenant name, a CSV row's bad redirect URI) is that tenant's: say
+                // which, and go on with the next one.
+                pipeline.WriteError(ErrorRecordFactory.Create(new AcsTeamsAdminException(error.ErrorId, error.Category,
+                    $"The consent link for tenant '{tenant}': {error.Message}", error.RecommendedAction, tenant, error)
+                {
+                    ParameterName = error.ParameterName,
+                }));
+            }
         }
 
         return Task.CompletedTask;
     }
+
+    // An empty cell of a piped CSV row means "not given"; an empty value typed on the command line is still refused.
+    private AdminConsentUrlRequest Request(string tenant) => new()
+    {
+        TenantId = tenant,
+        ClientId = ClientId,
+        RedirectUri = FromRecord(nameof(RedirectUri), RedirectUri),
+        State = FromRecord(nameof(State), State),
+        Scope = Scope,
+        V2 = V2,
+        Environment = Environment,
+    };
+
+    private string? FromRecord(string parameter, string? value) =>
+        !_given.Contains(parameter) && string.IsNullOrWhiteSpace(value) ? null : value;
 }

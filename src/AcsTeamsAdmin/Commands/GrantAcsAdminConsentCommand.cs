@@ -23,6 +23,7 @@ public sealed class GrantAcsAdminConsentCommand : ConnectedCmdlet
 
     [Parameter]
     [ArgumentCompleter(typeof(AcsScopeCompleter))]
+    [ValidateNotNullOrEmpty]
     public string[]? Scope { get; set; }
 
     private IReadOnlyList<AcsScope> _scopes = [];

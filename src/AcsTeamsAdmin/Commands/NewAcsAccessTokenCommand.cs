@@ -21,6 +21,7 @@ public sealed class NewAcsAccessTokenCommand : AcsCmdlet
 
     [Parameter(Mandatory = true)]
     [ArgumentCompleter(typeof(AcsTokenScopeCompleter))]
+    [ValidateNotNullOrEmpty]
     public string[] Scope { get; set; } = [];
 
     [Parameter]

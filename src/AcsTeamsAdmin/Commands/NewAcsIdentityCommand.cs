@@ -27,6 +27,7 @@ public sealed class NewAcsIdentityCommand : AcsCmdlet
 
     [Parameter]
     [ArgumentCompleter(typeof(AcsTokenScopeCompleter))]
+    [ValidateNotNullOrEmpty]
     public string[]? Scope { get; set; }
 
     [Parameter]

@@ -25,6 +25,7 @@ public sealed class NewAcsTeamsApplicationCommand : ConnectedCmdlet
 
     [Parameter]
     [ArgumentCompleter(typeof(AcsScopeCompleter))]
+    [ValidateNotNullOrEmpty]
     public string[] Scope { get; set; } = [];
 
     [Parameter]

@@ -21,6 +21,7 @@ public sealed class SetAcsVoipPermissionCommand : ConnectedCmdlet
     /// <summary>ACS delegated permissions by name; default Teams.ManageCalls and Teams.ManageChats.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(AcsScopeCompleter))]
+    [ValidateNotNullOrEmpty]
     public string[] Scope { get; set; } = [];
 
     [Parameter]

@@ -35,10 +35,12 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
 
     /// <summary>An ACS resource to probe with its access key.</summary>
     [Parameter]
+    [SecretTransformation("connection string")]
     public SecureString? AcsConnectionString { get; set; }
 
     /// <summary>A Teams user's Entra token to check against the exchange's claim rules (locally, never sent).</summary>
     [Parameter]
+    [SecretTransformation("token")]
     public SecureString? TeamsUserToken { get; set; }
 
     [Parameter]
