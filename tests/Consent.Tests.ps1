@@ -76,12 +76,24 @@ $($script:Fabrikam),customer 2
         $links.TenantId | Should -Be @('a.example.com', 'c.example.com')
         $failed.Count | Should -Be 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTenant,*'
-        $failed[0].Exception.Message | Should -Match "tenant 'b d'"
+        $failed[0].Exception.Message | Should -Match "^-TenantId: 'b d'"
     }
 
     It 'stops the whole call for a bad value given on the command line' {
         { Get-AcsAdminConsentUrl -TenantId a.example.com -ClientId $script:IsvApp -RedirectUri 'not a url' } | Should -Throw -ErrorId 'InvalidUrl,*'
         { Get-AcsAdminConsentUrl -TenantId a.example.com -ClientId $script:IsvApp -V2 } | Should -Throw -ErrorId 'MissingParameter,*'
+    }
+
+    It 'names the tenant whose row brought a bad value, and goes on' {
+        $rows = @(
+            [pscustomobject]@{ TenantId = 'northwind.onmicrosoft.com'; ClientId = $script:IsvApp; RedirectUri = 'not a url' }
+            [pscustomobject]@{ TenantId = 'fabrikam.onmicrosoft.com'; ClientId = $script:IsvApp; RedirectUri = 'https://app.contoso.com/done' }
+        )
+
+        $links = $rows | Get-AcsAdminConsentUrl -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $links.TenantId | Should -Be 'fabrikam.onmicrosoft.com'
+        $failed[0].Exception.Message | Should -Match "^-RedirectUri \(tenant 'northwind.onmicrosoft.com'\): "
     }
 
     It 'treats an empty cell of a piped CSV row as not given' {

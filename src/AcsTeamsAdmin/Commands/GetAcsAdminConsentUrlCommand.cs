@@ -72,17 +72,23 @@ public sealed class GetAcsAdminConsentUrlCommand : AsyncCmdlet
             }
             catch (AcsTeamsAdminException error)
             {
-                // One tenant's link failing (a bad tenant name, a CSV row's bad redirect URI) is that tenant's: say
-                // which, and go on with the next one.
-                pipeline.WriteError(ErrorRecordFactory.Create(new AcsTeamsAdminException(error.ErrorId, error.Category,
-                    $"The consent link for tenant '{tenant}': {error.Message}", error.RecommendedAction, tenant, error)
-                {
-                    ParameterName = error.ParameterName,
-                }));
+                // One tenant's link failing (a bad tenant name, a CSV row's bad redirect URI) is that tenant's: the
+                // error names the tenant ("-RedirectUri (tenant 'x'): ..."), and the next one goes on.
+                pipeline.WriteError(ErrorRecordFactory.Create(ForTenant(error, tenant)));
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    private static AcsTeamsAdminException ForTenant(AcsTeamsAdminException error, string tenant)
+    {
+        var prefix = error.ParameterName is { } name && name != nameof(TenantId) ? AcsTeamsAdminException.Parameter(name) : null;
+        return prefix is null || !error.Message.StartsWith(prefix, StringComparison.Ordinal) ? error
+            : new AcsTeamsAdminException(error.ErrorId, error.Category, $"{prefix[..^1]} (tenant '{tenant}'):{error.Message[prefix.Length..]}", error.RecommendedAction, error.Target, error)
+            {
+                ParameterName = error.ParameterName,
+            };
     }
 
     // An empty cell of a piped CSV row means "not given"; an empty value typed on the command line is still refused.
