@@ -1,6 +1,7 @@
 using AcsTeamsAdmin.Cli.Parsing;
 using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Http;
 
 namespace AcsTeamsAdmin.Cli.Commands;
 
@@ -30,6 +31,7 @@ internal static class ConnectionOptions
         new("Environment", CliValueKind.Text, "Global (default), USGov, USGovDoD or China."),
         new("GraphEndpoint", CliValueKind.Text, "Another Graph base URL ending in /v1.0 (e.g. a loopback sandbox)."),
         new("AuthorityHost", CliValueKind.Text, "Another Entra ID authority host (e.g. a loopback sandbox)."),
+        new("MaxRetryWaitSeconds", CliValueKind.Text, $"The most one request may wait to be retried, 0 to 3600 seconds (default {Engine.Http.RetryLimits.Default.Budget.TotalSeconds:0}; 0: no retries)."),
     ];
 
     public static ConnectionRequest ToRequest(ParsedArguments args, Func<string, string?> environment)
@@ -53,9 +55,10 @@ internal static class ConnectionOptions
         }
 
         var statePath = args.Value("sandbox-state-path");
+        var retry = RetryLimits(args.Value("max-retry-wait-seconds"));
         if (sandbox)
         {
-            return ConnectionRequest.ForSandbox(statePath, args.Value("tenant-id"), args.Flag("save-sandbox-state"));
+            return ConnectionRequest.ForSandbox(statePath, args.Value("tenant-id"), args.Flag("save-sandbox-state"), retry);
         }
 
         if (statePath is not null || args.Flag("save-sandbox-state"))
@@ -84,8 +87,16 @@ internal static class ConnectionOptions
             Scopes = args.Values("scopes"),
             GraphEndpoint = args.Value("graph-endpoint"),
             AuthorityHost = args.Value("authority-host"),
+            RetryLimits = retry,
         };
     }
+
+    private static RetryLimits RetryLimits(string? seconds) =>
+        seconds is null ? Engine.Http.RetryLimits.Default
+        : int.TryParse(seconds, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? Engine.Http.RetryLimits.WithBudget(value)
+            : throw AcsTeamsAdminException.InvalidInput("MaxRetryWaitSeconds", seconds, $"'{seconds}' is not a whole number of seconds.",
+                $"Pass 0 to {Engine.Http.RetryLimits.MaxBudget.TotalSeconds:0}.");
 
     internal static CloudEnvironment ParseEnvironment(string? value)
     {

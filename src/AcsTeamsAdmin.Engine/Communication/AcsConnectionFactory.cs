@@ -1,5 +1,6 @@
 using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Sandbox;
 using Azure.Core.Pipeline;
@@ -17,7 +18,7 @@ namespace AcsTeamsAdmin.Engine.Communication;
 /// </summary>
 public static class AcsConnectionFactory
 {
-    public static IAcsIdentityClient Create(AcsConnectionRequest request, AcsTeamsAdminConnection? session, IOperationLog log, Azure.Core.RetryOptions? retry = null)
+    public static IAcsIdentityClient Create(AcsConnectionRequest request, AcsTeamsAdminConnection? session, IOperationLog log, RetryLimits? retry = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
@@ -29,16 +30,10 @@ public static class AcsConnectionFactory
     }
 
     /// <summary>The client for a checked plan: the access key, else the session's credential.</summary>
-    internal static IAcsIdentityClient Create(AcsConnectionPlan plan, AcsTeamsAdminConnection? session, Azure.Core.RetryOptions? retry = null)
+    internal static IAcsIdentityClient Create(AcsConnectionPlan plan, AcsTeamsAdminConnection? session, RetryLimits? retry = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var options = new AcsIdentityClientOptions { ApiVersion = plan.ApiVersion };
-        if (retry is not null)
-        {
-            options.Retry.MaxRetries = retry.MaxRetries;
-            options.Retry.Delay = retry.Delay;
-            options.Retry.MaxDelay = retry.MaxDelay;
-        }
+        var options = new AcsIdentityClientOptions { ApiVersion = plan.ApiVersion, RetryLimits = retry ?? session?.RetryLimits ?? RetryLimits.Default };
 
         if (session?.TransportFor(plan.Endpoint) is { } transport)
         {

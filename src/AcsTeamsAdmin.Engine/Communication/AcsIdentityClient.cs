@@ -125,9 +125,7 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
 
     private static HttpPipeline Build(AcsIdentityClientOptions options, HttpPipelinePolicy authentication, HttpPipelinePolicy? lastPolicy = null)
     {
-        options.RetryPolicy = new AcsRetryPolicy(
-            options.Retry.MaxRetries,
-            DelayStrategy.CreateExponentialDelayStrategy(options.Retry.Delay, options.Retry.MaxDelay));
+        options.RetryPolicy = new AcsRetryPolicy(options.RetryLimits);
 
         // Per retry: a fresh signature (x-ms-date) or token each attempt, and one log line per attempt.
         HttpPipelinePolicy[] perRetry = lastPolicy is null ? [authentication, new AcsRequestLogPolicy()] : [authentication, new AcsRequestLogPolicy(), lastPolicy];

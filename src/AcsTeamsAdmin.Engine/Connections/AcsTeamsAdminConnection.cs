@@ -38,6 +38,9 @@ public sealed class AcsTeamsAdminConnection : IDisposable
     /// <summary>What the retry handler did on this connection so far.</summary>
     public RetryStatistics Retries { get; }
 
+    /// <summary>How this session retries transient faults, Graph's and ACS's (Connect-AcsTeamsAdmin -MaxRetryWaitSeconds).</summary>
+    public RetryLimits RetryLimits { get; init; } = RetryLimits.Default;
+
     /// <summary>The in-process sandbox this connection runs against, if any (its state and request log).</summary>
     public SandboxService? Sandbox => _ownedSandbox;
 

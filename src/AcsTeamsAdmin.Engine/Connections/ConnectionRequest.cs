@@ -51,10 +51,10 @@ public sealed class ConnectionRequest
     /// <summary>Replaces the network for every HTTP call of this connection. Tests and the in-process sandbox use it.</summary>
     internal HttpMessageHandler? Transport { get; init; }
 
-    /// <summary>Retry limits for Graph calls; tests shorten them.</summary>
-    internal Http.RetryLimits RetryLimits { get; init; } = Http.RetryLimits.Default;
+    /// <summary>How the session retries transient faults (Graph and ACS): -MaxRetryWaitSeconds sets the budget; tests shorten the rest.</summary>
+    public Http.RetryLimits RetryLimits { get; init; } = Http.RetryLimits.Default;
 
     /// <summary>The in-process sandbox, signed in as the admin app of its default tenant or of <paramref name="tenantId"/>.</summary>
-    public static ConnectionRequest ForSandbox(string? statePath = null, string? tenantId = null, bool saveState = false) =>
-        new() { Mode = SignInMode.Sandbox, SandboxStatePath = statePath, TenantId = tenantId, SaveSandboxState = saveState };
+    public static ConnectionRequest ForSandbox(string? statePath = null, string? tenantId = null, bool saveState = false, Http.RetryLimits? retryLimits = null) =>
+        new() { Mode = SignInMode.Sandbox, SandboxStatePath = statePath, TenantId = tenantId, SaveSandboxState = saveState, RetryLimits = retryLimits ?? Http.RetryLimits.Default };
 }

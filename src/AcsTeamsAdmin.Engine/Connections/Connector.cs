@@ -96,7 +96,7 @@ public static class Connector
         };
         context.Log.Verbose($"Connected to tenant {info.TenantId} as {info.Account}; Graph permissions: {string.Join(", ", info.Permissions)}.");
         WarnAboutGovernmentCloud(plan, context.Log);
-        return new AcsTeamsAdminConnection(info, credential, graph, http, retries, ownedSandbox, sandboxStatePath) { Transport = request.Transport };
+        return new AcsTeamsAdminConnection(info, credential, graph, http, retries, ownedSandbox, sandboxStatePath) { Transport = request.Transport, RetryLimits = request.RetryLimits };
     }
 
     private static async Task<TokenClaims> SignInAsync(TokenCredential credential, ConnectionPlan plan, ConnectionRequest request, CancellationToken cancellationToken)

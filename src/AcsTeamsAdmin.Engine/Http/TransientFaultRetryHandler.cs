@@ -35,17 +35,17 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
         }
 
         var log = OperationContext.Current.Log;
-        for (var attempt = 0; ; attempt++)
+        var budget = _options.Start();
+        while (true)
         {
             HttpResponseMessage response;
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (HttpRequestException ex) when (IsConnectionFault(ex) && (IsIdempotent(request.Method) || ReadOnlyRequestOption.IsMarked(request)) && attempt < _options.MaxRetries)
+            catch (HttpRequestException ex) when (IsConnectionFault(ex) && (IsIdempotent(request.Method) || ReadOnlyRequestOption.IsMarked(request)) && budget.Next(null) is { } wait)
             {
-                var wait = Backoff(attempt);
-                log.Verbose($"{request.Method} {Describe(request)}: the connection failed ({ex.HttpRequestError}); retrying in {Seconds(wait)} (retry {attempt + 1} of {_options.MaxRetries}).");
+                log.Verbose($"{request.Method} {Describe(request)}: the connection failed ({ex.HttpRequestError}); retrying in {Seconds(wait)}, {budget.Describe()}.");
                 await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -57,14 +57,14 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
             }
 
             var retryAfter = RetryAfter.Read(response, _time.GetUtcNow());
-            if (attempt >= _options.MaxRetries || retryAfter > _options.MaxDelay)
+            if (budget.Next(retryAfter) is not { } delay)
             {
                 _statistics.RecordGiveUp();
+                log.Verbose($"{request.Method} {Describe(request)}: {(int)response.StatusCode} {response.ReasonPhrase}; not retried again: {budget.Exhausted(retryAfter)}.");
                 return response;
             }
 
-            var delay = retryAfter ?? Backoff(attempt);
-            log.Verbose($"{request.Method} {Describe(request)}: {(int)response.StatusCode} {response.ReasonPhrase}; retrying in {Seconds(delay)}{(retryAfter is null ? string.Empty : " as Retry-After asks")} (retry {attempt + 1} of {_options.MaxRetries}).");
+            log.Verbose($"{request.Method} {Describe(request)}: {(int)response.StatusCode} {response.ReasonPhrase}; retrying in {Seconds(delay)}{(retryAfter is null ? string.Empty : " as Retry-After asks")}, {budget.Describe()}.");
             response.Dispose();
             await WaitAsync(delay, cancellationToken).ConfigureAwait(false);
         }
@@ -102,13 +102,6 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
     private static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete
         || method == HttpMethod.Options || method == HttpMethod.Patch;
-
-    private TimeSpan Backoff(int attempt)
-    {
-        // Exponential with full jitter, so many clients throttled together do not retry in lockstep.
-        var ceiling = Math.Min(_options.MaxDelay.TotalSeconds, _options.BaseDelay.TotalSeconds * Math.Pow(2, attempt));
-        return TimeSpan.FromSeconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
-    }
 
     // Graph's id for the request, which support cases ask for; "-" when the answer has none.
     private static string RequestId(HttpResponseMessage response) =>

@@ -17,17 +17,16 @@ namespace AcsTeamsAdmin.Engine.Readiness;
 /// own Graph request adapter, so the batch itself passes our retry handler, authentication and error
 /// mapping like any other call. Inside a batch each step has its own status: a 429/503/504 step is
 /// sent again in a smaller batch of only the failed steps, after the longest Retry-After they gave
-/// (or our back-off), within <see cref="RetryLimits"/>; a 404 step is an answer ("none"); any other
+/// (or our back-off), within the connection's <see cref="RetryLimits"/>; a 404 step is an answer ("none"); any other
 /// failure is mapped as if the call had been made alone.
 /// </summary>
-internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, OperationContext context, RetryLimits? limits = null)
+internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, OperationContext context)
 {
     /// <summary>Graph's limit on the steps of one batch.</summary>
     public const int MaxStepsPerBatch = 20;
 
     private static readonly int[] TransientStatuses = [429, 503, 504];
 
-    private readonly RetryLimits _limits = limits ?? RetryLimits.Default;
 
     /// <summary>How many POST /$batch requests this reader sent (retries of failed steps included).</summary>
     public int BatchesSent { get; private set; }
@@ -56,11 +55,12 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
     {
         var done = new List<GraphBatchReply>();
         var pending = chunk;
-        for (var attempt = 0; ; attempt++)
+        var budget = connection.RetryLimits.Start();
+        while (true)
         {
             var answers = await SendAsync(pending).ConfigureAwait(false);
             var retry = new List<GraphBatchStep>();
-            TimeSpan? wait = null;
+            TimeSpan? retryAfter = null;
             foreach (var step in pending)
             {
                 if (!answers.TryGetValue(step.Id, out var answer))
@@ -70,11 +70,10 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
                         "Run the command again; re-running is safe (it only reads).", step.Target);
                 }
 
-                if (TransientStatuses.Contains(answer.Status) && attempt < _limits.MaxRetries)
+                if (TransientStatuses.Contains(answer.Status))
                 {
                     retry.Add(step);
-                    var after = answer.RetryAfter ?? Backoff(attempt);
-                    wait = wait is null || after > wait ? after : wait;
+                    retryAfter = answer.RetryAfter is { } after && (retryAfter is null || after > retryAfter) ? after : retryAfter;
                     continue;
                 }
 
@@ -92,14 +91,15 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
                 return done;
             }
 
-            if (wait > _limits.MaxDelay)
+            // The longest Retry-After any failed step gave, else our back-off; within the same budget as any request.
+            if (budget.Next(retryAfter) is not { } wait)
             {
-                // Blocking a runbook for longer than the limit is worse than failing: report the throttling.
+                context.Log.Verbose($"Microsoft Graph asked to retry {retry.Count} batch step(s); not retried again: {budget.Exhausted(retryAfter)}.");
                 throw Failure(retry[0], answers[retry[0].Id]);
             }
 
-            context.Log.Verbose($"Microsoft Graph asked to retry {retry.Count} of {pending.Count} batch step(s) ({string.Join(", ", retry.Select(step => step.Id))}); retrying only those in {wait!.Value.TotalSeconds:0.###} s (retry {attempt + 1} of {_limits.MaxRetries}).");
-            await Task.Delay(wait.Value, context.CancellationToken).ConfigureAwait(false);
+            context.Log.Verbose($"Microsoft Graph asked to retry {retry.Count} of {pending.Count} batch step(s) ({string.Join(", ", retry.Select(step => step.Id))}); retrying only those in {wait.TotalSeconds:0.###} s, {budget.Describe()}.");
+            await Task.Delay(wait, context.CancellationToken).ConfigureAwait(false);
             pending = retry;
         }
     }
@@ -127,12 +127,6 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: context.CancellationToken).ConfigureAwait(false);
             return document.RootElement.Clone();
         }
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var delay = TimeSpan.FromTicks(_limits.BaseDelay.Ticks * (1L << Math.Min(attempt, 16)));
-        return delay > _limits.MaxDelay ? _limits.MaxDelay : delay;
     }
 
     private async Task<IReadOnlyDictionary<string, StepAnswer>> SendAsync(IReadOnlyList<GraphBatchStep> steps)

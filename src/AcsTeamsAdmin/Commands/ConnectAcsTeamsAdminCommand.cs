@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using AcsTeamsAdmin.Engine.Connections;
+using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Infrastructure;
 
 namespace AcsTeamsAdmin.Commands;
@@ -89,6 +90,11 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
     [Parameter(ParameterSetName = ParameterSets.ManagedIdentity)]
     public string? AuthorityHost { get; set; }
 
+    /// <summary>The most one request may spend waiting to be retried (throttling, outages); 0 turns retrying off.</summary>
+    [Parameter]
+    [ValidateRange(0, 3600)]
+    public int? MaxRetryWaitSeconds { get; set; }
+
     protected override async Task EndProcessingAsync(PipelineStep pipeline)
     {
         var request = BuildRequest();
@@ -103,7 +109,7 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
 
     private ConnectionRequest BuildRequest() => ParameterSetName switch
     {
-        ParameterSets.Sandbox => ConnectionRequest.ForSandbox(SandboxStatePath, TenantId, SaveSandboxState),
+        ParameterSets.Sandbox => ConnectionRequest.ForSandbox(SandboxStatePath, TenantId, SaveSandboxState, RetryLimits()),
         ParameterSets.AccessToken => Common(SignInMode.AccessToken),
         _ => Common(ParameterSetName switch
         {
@@ -128,7 +134,10 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
         Scopes = Scopes ?? [],
         GraphEndpoint = GraphEndpoint,
         AuthorityHost = AuthorityHost,
+        RetryLimits = RetryLimits(),
     };
+
+    private RetryLimits RetryLimits() => MaxRetryWaitSeconds is { } seconds ? Engine.Http.RetryLimits.WithBudget(seconds) : Engine.Http.RetryLimits.Default;
 
     private static class ParameterSets
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Engine.Readiness;
 using AcsTeamsAdmin.Sandbox;
 using AcsTeamsAdmin.Tests.Support;
@@ -43,7 +44,7 @@ public class BatchStepRetryTests
 
         Assert.Equal(ErrorIds.Throttled, error.ErrorId);
         Assert.Equal(429, error.HttpStatus);
-        Assert.Equal(5, throttle.StepsPerBatch.Count);
+        Assert.Equal(1 + RetryLimits.Default.MaxRetries, throttle.StepsPerBatch.Count);
     }
 
     /// <summary>Rewrites one step's reply in Graph's batch answer to 429 TooManyRequests, a number of times.</summary>
