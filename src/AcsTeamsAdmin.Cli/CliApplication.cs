@@ -110,30 +110,28 @@ internal static partial class CliApplication
         // The sign-in options are read now, so a malformed one fails before the command does anything.
         // Offline commands never sign in: any attempt to is a bug, not a sign-in with defaults.
         var request = command.Connects ? ConnectionOptions.ToRequest(parsed, environment) : null;
-        var output = new List<object>();
+
+        // JSON goes out as each object comes; a table needs them all for its widths. Either way, what a command wrote
+        // reaches stdout even when it is interrupted or fails half-way: that is the record of what it did.
+        using var json = format == OutputFormat.Json ? JsonOutput.Stream(stdout) : null;
+        var table = new List<object>();
         var invocation = new CliInvocation(parsed, context,
             () => request is null ? throw new InvalidOperationException($"{command.Name} is marked offline but tried to sign in.") : Connector.ConnectAsync(request, context),
-            output.Add, error => stderr.WriteLine(OneLine(error)))
+            value => { if (json is null) { table.Add(value); } else { json.Add(value); } }, error => stderr.WriteLine(OneLine(error)))
         {
             Environment = environment,
         };
         try
         {
             await command.RunAsync(invocation).ConfigureAwait(false);
-            if (output.Count > 0 || format == OutputFormat.Json)
-            {
-                if (format == OutputFormat.Json)
-                {
-                    JsonOutput.Write(stdout, output);
-                }
-                else
-                {
-                    TextOutput.Write(stdout, output, plainTokens: parsed.Flag("as-plain-text"));
-                }
-            }
         }
         finally
         {
+            if (table.Count > 0)
+            {
+                TextOutput.Write(stdout, table, plainTokens: parsed.Flag("as-plain-text"));
+            }
+
             if (invocation.ConnectionIfMade is { } connection)
             {
                 connection.SaveSandboxState();

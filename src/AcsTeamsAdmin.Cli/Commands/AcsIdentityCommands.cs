@@ -48,13 +48,29 @@ internal static class AcsIdentityCommands
         var throttle = AcsIdentityBatch.ParseThrottleLimit(Number(args, "throttle-limit", "ThrottleLimit", AcsIdentityBatch.DefaultThrottleLimit, int.MinValue, int.MaxValue));
         var client = await AcsConnectionParameters.CreateClientAsync(invocation, invocation.Context.Log).ConfigureAwait(false);
         using var batch = new AcsIdentityBatch(client, token, throttle, count, invocation.Context.CancellationToken);
-        for (var i = 0; i < count; i++)
+        try
         {
-            await batch.AddAsync(invocation.Context).ConfigureAwait(false);
-            Write(invocation, batch.TakeFinished(invocation.Context));
-        }
+            for (var i = 0; i < count; i++)
+            {
+                await batch.AddAsync(invocation.Context).ConfigureAwait(false);
+                Write(invocation, batch.TakeFinished(invocation.Context));
+            }
 
-        Write(invocation, await batch.CompleteAsync(invocation.Context).ConfigureAwait(false));
+            Write(invocation, await batch.CompleteAsync(invocation.Context).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (invocation.Context.CancellationToken.IsCancellationRequested)
+        {
+            // Interrupted: stdout still takes the identities created as it stopped, so it holds every one created;
+            // stderr says what else may exist.
+            var stop = await batch.StopAsync().ConfigureAwait(false);
+            foreach (var identity in stop.Late)
+            {
+                invocation.Write(identity);
+            }
+
+            invocation.Context.Log.Warning(stop.Describe(lateWritten: true));
+            throw;
+        }
     }
 
     private static async Task NewAccessTokensAsync(CliInvocation invocation)

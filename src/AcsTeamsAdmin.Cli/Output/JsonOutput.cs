@@ -6,7 +6,9 @@ namespace AcsTeamsAdmin.Cli.Output;
 
 /// <summary>
 /// The output objects as JSON: always an array (so `jq '.[0]'` works whatever the count), property
-/// names as the cmdlets' objects have them (as ConvertTo-Json writes them), enums as names.
+/// names as the cmdlets' objects have them (as ConvertTo-Json writes them), enums as names. The array
+/// is written as the objects come (<see cref="Stream"/>), so a long run that is interrupted or fails
+/// half-way still leaves a complete, valid record of what it did.
 /// </summary>
 internal static class JsonOutput
 {
@@ -21,5 +23,27 @@ internal static class JsonOutput
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteLine(JsonSerializer.Serialize(values.ToArray(), Options));
+    }
+
+    /// <summary>An array written one element at a time, each flushed at once; disposing closes it, whatever happened.</summary>
+    public static ArrayStream Stream(TextWriter writer) => new(writer);
+
+    internal sealed class ArrayStream(TextWriter writer) : IDisposable
+    {
+        private int _count;
+
+        public void Add(object value)
+        {
+            var element = JsonSerializer.Serialize(value, value.GetType(), Options).ReplaceLineEndings("\n  ");
+            writer.Write(_count++ == 0 ? "[\n  " : ",\n  ");
+            writer.Write(element);
+            writer.Flush();
+        }
+
+        public void Dispose()
+        {
+            writer.WriteLine(_count == 0 ? "[]" : "\n]");
+            writer.Flush();
+        }
     }
 }

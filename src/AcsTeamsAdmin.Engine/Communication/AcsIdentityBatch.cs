@@ -74,6 +74,18 @@ public sealed class AcsIdentityBatch : IDisposable
     public async Task<IReadOnlyList<WorkResult<AcsIdentity>>> CompleteAsync(OperationContext context) =>
         Account(await _queue.CompleteAsync().ConfigureAwait(false), context, done: true);
 
+    /// <summary>
+    /// After a stop (Ctrl+C): waits for what was in flight and says what exists, so the record is complete: the
+    /// identities created as the command stopped (not taken yet: the front end writes them out if it still can, or
+    /// lists them), and the requests cut off on the way, which may have created one each.
+    /// </summary>
+    public async Task<BatchStop> StopAsync()
+    {
+        var last = await _queue.CompleteAsync().ConfigureAwait(false);
+        return new BatchStop(_succeeded, [.. last.Where(result => result.Succeeded).Select(result => result.Value!)],
+            last.Count(result => result.Error is OperationCanceledException));
+    }
+
     public void Dispose() => _queue.Dispose();
 
     private IReadOnlyList<WorkResult<AcsIdentity>> Account(IReadOnlyList<WorkResult<AcsIdentity>> results, OperationContext context, bool done)
@@ -102,5 +114,30 @@ public sealed class AcsIdentityBatch : IDisposable
         }
 
         return results;
+    }
+}
+
+/// <summary>What a stopped batch leaves behind.</summary>
+/// <param name="Reported">Identities already taken (and written out) before the stop.</param>
+/// <param name="Late">Identities created as the batch stopped, not taken yet.</param>
+/// <param name="CutOff">Requests cut off on the way: each may have created an identity nobody heard of.</param>
+public sealed record BatchStop(int Reported, IReadOnlyList<AcsIdentity> Late, int CutOff)
+{
+    /// <summary>The summary for the user; <paramref name="lateWritten"/> when the front end could still write <see cref="Late"/> out.</summary>
+    public string Describe(bool lateWritten)
+    {
+        var written = Reported + (lateWritten ? Late.Count : 0);
+        var text = new System.Text.StringBuilder($"Stopped: {written} ACS identit{(written == 1 ? "y was" : "ies were")} created and written out");
+        if (!lateWritten && Late.Count > 0)
+        {
+            text.Append($"; {Late.Count} more {(Late.Count == 1 ? "was" : "were")} created as it stopped: {string.Join(", ", Late.Select(identity => identity.Id))}");
+        }
+
+        if (CutOff > 0)
+        {
+            text.Append($"; {CutOff} request(s) were cut off and may each have created an identity that is not listed (an unused identity costs nothing)");
+        }
+
+        return text.Append('.').ToString();
     }
 }

@@ -30,14 +30,15 @@ internal sealed class AcsRetryPolicy(RetryLimits limits) : HttpPipelinePolicy
         var budget = limits.Start();
         while (true)
         {
-            RequestFailedException? dropped = null;
+            Exception? dropped = null;
             try
             {
                 await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
             }
-            catch (RequestFailedException error) when (error.Status == 0)
+            catch (Exception error) when (NetworkFailure.IsTransportFailure(error))
             {
-                // The transport's failure (Azure.Core wraps it): the connection failed or dropped.
+                // The connection failed or dropped: before the answer (Azure.Core's RequestFailedException, status 0),
+                // or in the middle of its body (an IOException while the transport buffers it).
                 dropped = error;
             }
 
@@ -45,7 +46,7 @@ internal sealed class AcsRetryPolicy(RetryLimits limits) : HttpPipelinePolicy
             {
                 if (dropped is not null)
                 {
-                    throw dropped;
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(dropped);
                 }
 
                 return;
@@ -60,7 +61,7 @@ internal sealed class AcsRetryPolicy(RetryLimits limits) : HttpPipelinePolicy
         }
     }
 
-    private static bool ShouldRetry(HttpMessage message, RequestFailedException? dropped, RetryBudget budget, out TimeSpan wait)
+    private static bool ShouldRetry(HttpMessage message, Exception? dropped, RetryBudget budget, out TimeSpan wait)
     {
         wait = TimeSpan.Zero;
         var status = dropped is null && message.HasResponse ? message.Response.Status : 0;

@@ -25,10 +25,14 @@ internal static class NetworkFailure
         _ => BeforeSending(error.InnerException),
     };
 
-    /// <summary>True for Azure.Core's ways of reporting a transport failure: status 0, or all retries of one.</summary>
+    /// <summary>
+    /// True for Azure.Core's ways of reporting a transport failure: status 0, all retries of one, or an IOException
+    /// (HttpIOException) when the connection dropped in the middle of the answer's body.
+    /// </summary>
     public static bool IsTransportFailure(Exception error) => error switch
     {
         RequestFailedException { Status: 0 } => true,
+        IOException => true,
         AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(IsTransportFailure),
         _ => false,
     };

@@ -85,6 +85,10 @@ public sealed class NewAcsIdentityCommand : AcsCmdlet
         Write(pipeline, await _batch!.CompleteAsync(pipeline.Context).ConfigureAwait(false));
     }
 
+    // The pipeline is stopping: identities created as it stopped can only be listed in the warning.
+    protected override string? StoppedSummary() => _batch is null ? null
+        : _batch.StopAsync().GetAwaiter().GetResult().Describe(lateWritten: false) + " Keep what a long run writes with -OutVariable, or pipe it to Export-Csv.";
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -43,6 +43,9 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 
     protected virtual Task EndProcessingAsync(PipelineStep pipeline) => Task.CompletedTask;
 
+    /// <summary>After Ctrl+C: what the user must know about work the stop cut short (written as a warning to the host).</summary>
+    protected virtual string? StoppedSummary() => null;
+
     private void RunStep(Func<PipelineStep, Task> work, bool terminating)
     {
         using var step = new PipelineStep(this, CancelToken);
@@ -85,6 +88,13 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
+            // The pipeline is stopping, so nothing more can be written to it; what the user must still learn (what a
+            // stopped bulk run created) goes straight to the host.
+            if (StoppedSummary() is { } summary)
+            {
+                Host?.UI?.WriteWarningLine(summary);
+            }
+
             throw new PipelineStoppedException();
         }
         catch (Exception error) when (error is not (PipelineStoppedException or OutOfMemoryException or AcsTeamsAdminException))
