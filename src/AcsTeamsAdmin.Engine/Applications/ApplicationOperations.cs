@@ -16,7 +16,7 @@ namespace AcsTeamsAdmin.Engine.Applications;
 public static class ApplicationOperations
 {
     /// <summary>How many times a write is merged again after another writer replaced it.</summary>
-    public const int MaxWriteAttempts = 3;
+    public const int MaxWriteAttempts = 5;
 
     public static async Task<AppRegistrationInfo> GetAsync(AcsTeamsAdminConnection connection, AppRegistrationId id, OperationContext context)
     {

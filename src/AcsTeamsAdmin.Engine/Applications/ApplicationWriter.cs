@@ -59,7 +59,9 @@ internal sealed class ApplicationWriter(
                 _done[change.Kind] = change.Description;
             }
 
+            var took = System.Diagnostics.Stopwatch.StartNew();
             await PatchAsync(patch, current).ConfigureAwait(false);
+            await SettleAsync(took.Elapsed).ConfigureAwait(false);
             var verified = await ApplicationReader.ReadAsync(connection, _objectId, context).ConfigureAwait(false);
             var left = ApplicationChangePlan.Create(verified, settings, scopes).BuildPatch(approved);
             if (left is null)
@@ -87,6 +89,7 @@ internal sealed class ApplicationWriter(
         // Its own PATCH: Graph may refuse an audience change for reasons of the app's other properties
         // (identifierUris on unverified domains, ...); that must not cost the changes above, and a 400
         // here can only be about the audience.
+        var took = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             await PatchAsync(new Application { SignInAudience = SignInAudiences.MultiTenant }, current).ConfigureAwait(false);
@@ -106,6 +109,7 @@ internal sealed class ApplicationWriter(
         }
 
         _done[change.Kind] = change.Description;
+        await SettleAsync(took.Elapsed).ConfigureAwait(false);
         var verified = await ApplicationReader.ReadAsync(connection, _objectId, context).ConfigureAwait(false);
         if (!SignInAudiences.IsMultiTenant(verified.SignInAudience))
         {
@@ -116,6 +120,20 @@ internal sealed class ApplicationWriter(
 
         return verified;
     }
+
+    /// <summary>
+    /// Waits before the verification read. Another writer that read the app before our PATCH (and so lacks our change)
+    /// sends its own PATCH within about one request's time; verifying at once could see our change there, report it
+    /// done, and then lose it to that stale write. Three times as long as our PATCH took, and at least 200 ms, covers
+    /// such a write, so a change reported done is one that survived it (or is merged again).
+    /// </summary>
+    private Task SettleAsync(TimeSpan patchTook)
+    {
+        var wait = TimeSpan.FromTicks(Math.Max(MinimumSettle.Ticks, patchTook.Ticks * 3));
+        return Task.Delay(wait, context.CancellationToken);
+    }
+
+    private static readonly TimeSpan MinimumSettle = TimeSpan.FromMilliseconds(200);
 
     private async Task PatchAsync(Application patch, ApplicationSnapshot current) =>
         await GraphCall.RunAsync(
