@@ -190,3 +190,36 @@ Describe 'What importing loads' {
         @($script:Loaded.AfterCmdlet | Where-Object Context -NE 'AcsTeamsAdmin') | Should -BeNullOrEmpty
     }
 }
+
+Describe 'The sandbox loads only for -Sandbox' {
+    BeforeAll {
+        # In a fresh process: a session signed in another way (a Graph token, no request at Connect), its Graph
+        # call against an address that refuses it, then a -Sandbox session.
+        $script:Sandbox = Invoke-FreshPwsh -ArgumentList $script:ManifestPath -ScriptBlock {
+            param($ManifestPath)
+            $ErrorActionPreference = 'Stop'
+            function Test-SandboxLoaded {
+                [bool]([System.Runtime.Loader.AssemblyLoadContext]::All.Assemblies | Where-Object { $_.GetName().Name -eq 'AcsTeamsAdmin.Sandbox' })
+            }
+
+            Import-Module -Name $ManifestPath
+            $part = { param($json) [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($json)).TrimEnd('=').Replace('+', '-').Replace('/', '_') }
+            $exp = [DateTimeOffset]::UtcNow.AddHours(1).ToUnixTimeSeconds()
+            $token = '{0}.{1}.' -f (& $part '{"alg":"none"}'), (& $part "{`"aud`":`"https://graph.microsoft.com`",`"tid`":`"2f6b3c1a-6e0d-4a51-9a7e-3f1d5c2b8a01`",`"roles`":[`"Application.Read.All`"],`"exp`":$exp}")
+            $null = Connect-AcsTeamsAdmin -AccessToken (ConvertTo-SecureString $token -AsPlainText -Force) -GraphEndpoint 'http://127.0.0.1:9/v1.0'
+            $callError = try { Get-AcsTeamsServicePrincipal -ErrorAction Stop; $null } catch { $_.FullyQualifiedErrorId }
+            $afterOtherSignIn = Test-SandboxLoaded
+            $null = Connect-AcsTeamsAdmin -Sandbox
+            [pscustomobject]@{ AfterOtherSignIn = $afterOtherSignIn; CallError = $callError; AfterSandbox = Test-SandboxLoaded }
+        }
+    }
+
+    It 'is not loaded by another sign-in and its Graph calls' {
+        $script:Sandbox.CallError | Should -BeLike 'EndpointUnreachable,*'
+        $script:Sandbox.AfterOtherSignIn | Should -BeFalse
+    }
+
+    It 'is loaded by Connect-AcsTeamsAdmin -Sandbox' {
+        $script:Sandbox.AfterSandbox | Should -BeTrue
+    }
+}

@@ -2,7 +2,6 @@ using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Engine.Operations;
-using AcsTeamsAdmin.Sandbox;
 using Azure.Core.Pipeline;
 
 namespace AcsTeamsAdmin.Engine.Communication;
@@ -102,7 +101,7 @@ public static class AcsConnectionFactory
 
         if (session?.Sandbox is { } sandbox)
         {
-            return new AcsConnectionPlan(sandbox.Describe(SandboxService.InProcessBaseAddress).AcsEndpoint, apiVersion, null);
+            return new AcsConnectionPlan(sandbox.Describe().AcsEndpoint, apiVersion, null);
         }
 
         throw new AcsTeamsAdminException(ErrorIds.MissingParameter, FailureCategory.InvalidArgument,

@@ -80,7 +80,7 @@ internal sealed class AcsRetryPolicy(RetryLimits limits) : HttpPipelinePolicy
         }
 
         var retryAfter = dropped is null ? ReadRetryAfter(message.Response) : null;
-        if (budget.Next(retryAfter) is not { } next)
+        if (budget.Next(retryAfter, connectionFailed: dropped is not null) is not { } next)
         {
             log.Verbose($"{message.Request.Method} {path}: {what}; not retried again: {budget.Exhausted(retryAfter)}.");
             return false;

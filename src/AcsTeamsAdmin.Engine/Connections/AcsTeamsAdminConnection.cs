@@ -1,5 +1,4 @@
 using AcsTeamsAdmin.Engine.Http;
-using AcsTeamsAdmin.Sandbox;
 using Azure.Core;
 using Microsoft.Graph;
 
@@ -12,7 +11,7 @@ namespace AcsTeamsAdmin.Engine.Connections;
 public sealed class AcsTeamsAdminConnection : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly SandboxService? _ownedSandbox;
+    private readonly InProcessSandbox? _ownedSandbox;
     private readonly string? _sandboxStatePath;
 
     internal AcsTeamsAdminConnection(
@@ -21,7 +20,7 @@ public sealed class AcsTeamsAdminConnection : IDisposable
         GraphServiceClient graph,
         HttpClient http,
         RetryStatistics retries,
-        SandboxService? ownedSandbox,
+        InProcessSandbox? ownedSandbox,
         string? sandboxStatePath)
     {
         Info = info;
@@ -42,7 +41,7 @@ public sealed class AcsTeamsAdminConnection : IDisposable
     public RetryLimits RetryLimits { get; init; } = RetryLimits.Default;
 
     /// <summary>The in-process sandbox this connection runs against, if any (its state and request log).</summary>
-    public SandboxService? Sandbox => _ownedSandbox;
+    public InProcessSandbox? Sandbox => _ownedSandbox;
 
     internal TokenCredential Credential { get; }
 
@@ -64,7 +63,7 @@ public sealed class AcsTeamsAdminConnection : IDisposable
             return Transport;
         }
 
-        return string.Equals(endpoint.Host, SandboxService.InProcessBaseAddress.Host, StringComparison.OrdinalIgnoreCase) ? Transport : null;
+        return string.Equals(endpoint.Host, _ownedSandbox.BaseAddress.Host, StringComparison.OrdinalIgnoreCase) ? Transport : null;
     }
 
     /// <summary>

@@ -4,7 +4,6 @@ using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Engine.Tokens;
 using AcsTeamsAdmin.Engine.Validation;
-using AcsTeamsAdmin.Sandbox;
 using Azure.Core;
 using Azure.Identity;
 
@@ -34,7 +33,7 @@ public static class Connector
         var sandbox = SandboxLoader.Create(request.SandboxStatePath, request.SaveSandboxState, context.Log);
         try
         {
-            var description = sandbox.Describe(SandboxService.InProcessBaseAddress);
+            var description = sandbox.Describe();
             var tenant = SandboxTenant(description, request.TenantId);
             context.Log.Verbose($"Using the in-process sandbox: tenant {tenant.DisplayName} ({tenant.Id}), nothing leaves this machine.");
             var signIn = new ConnectionRequest
@@ -58,7 +57,7 @@ public static class Connector
     }
 
     /// <summary>The seeded tenant to sign in to: the default one, or the one -TenantId names (id or domain).</summary>
-    private static SandboxTenantDescription SandboxTenant(SandboxDescription description, string? tenantId)
+    private static InProcessSandboxTenant SandboxTenant(InProcessSandboxDescription description, string? tenantId)
     {
         var wanted = tenantId is null ? description.TenantId : InputParser.ParseTenant("TenantId", tenantId);
         return description.Tenants.FirstOrDefault(tenant =>
@@ -68,7 +67,7 @@ public static class Connector
                 $"Pass one of: {string.Join(", ", description.Tenants.Where(tenant => tenant.AdminClientId is not null).Select(tenant => tenant.Domain))}.", ErrorIds.InvalidTenant);
     }
 
-    private static async Task<AcsTeamsAdminConnection> ConnectAsync(ConnectionRequest request, OperationContext context, SignInMode reportedMode, SandboxService? ownedSandbox, string? sandboxStatePath)
+    private static async Task<AcsTeamsAdminConnection> ConnectAsync(ConnectionRequest request, OperationContext context, SignInMode reportedMode, InProcessSandbox? ownedSandbox, string? sandboxStatePath)
     {
         var plan = ConnectionRequestValidator.Validate(request);
         context.Log.Verbose(plan.Mode == SignInMode.AccessToken

@@ -1,6 +1,5 @@
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Operations;
-using AcsTeamsAdmin.Sandbox;
 
 namespace AcsTeamsAdmin.Engine.Connections;
 
@@ -11,14 +10,14 @@ namespace AcsTeamsAdmin.Engine.Connections;
 /// </summary>
 internal static class SandboxLoader
 {
-    public static SandboxService Create(string? statePath, bool saveState, IOperationLog log)
+    public static InProcessSandbox Create(string? statePath, bool saveState, IOperationLog log)
     {
         if (statePath is null)
         {
             return saveState
                 ? throw AcsTeamsAdminException.InvalidInput("SaveSandboxState", true, "needs a file to save to.",
                     "Add -SandboxStatePath FILE (the state is read from it if it exists, and saved to it when the session ends).", ErrorIds.MissingParameter)
-                : new SandboxService();
+                : InProcessSandbox.Start(null);
         }
 
         if (!File.Exists(statePath))
@@ -34,12 +33,12 @@ internal static class SandboxLoader
             }
 
             log.Verbose($"No sandbox state at {statePath} yet: starting from the default seeded tenants; the state will be saved there when the session ends.");
-            return new SandboxService();
+            return InProcessSandbox.Start(null);
         }
 
         try
         {
-            return SandboxService.LoadState(statePath);
+            return InProcessSandbox.Start(statePath);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
         {

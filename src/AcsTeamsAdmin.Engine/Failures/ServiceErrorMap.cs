@@ -43,6 +43,8 @@ public static class ServiceErrorMap
             "The sign-in was declined; run the command again and approve it."),
         new(ServiceKind.EntraId, null, "expired_token", ErrorIds.SignInCancelled, FailureCategory.OperationTimeout,
             "The device code expired before the sign-in finished; run the command again and complete it in time."),
+        new(ServiceKind.EntraId, null, "code_expired", ErrorIds.SignInCancelled, FailureCategory.OperationTimeout,
+            "The device code expired before the sign-in finished; run the command again and complete it in time."),
         new(ServiceKind.EntraId, null, null, ErrorIds.SignInFailed, FailureCategory.AuthenticationError,
             "Check -TenantId, -ClientId and the credential, then sign in again."),
 

@@ -103,8 +103,9 @@ internal static class GraphCall
                 "Check the network connection, the proxy settings and -AuthorityHost if you gave one, then run the command again.", target, error);
         }
 
+        // MSAL's client-side failures (a device code that expired before anyone used it) carry an error code too.
         var msal = error.InnerException as MsalServiceException;
-        var code = msal?.ErrorCode;
+        var code = (error.InnerException as MsalException)?.ErrorCode;
         var rule = ServiceErrorMap.Resolve(ServiceKind.EntraId, msal?.StatusCode ?? 0, code);
 
         // Entra's own text (AADSTS code and reason) is the most useful part; it never holds the secret.

@@ -33,7 +33,9 @@ internal static class GraphClientBuilder
         var http = new HttpClient(pipeline, disposeHandler: transport is null)
         {
             BaseAddress = graphEndpoint,
-            Timeout = TimeSpan.FromSeconds(100),
+
+            // HttpClient's timeout would cover every retry of a request: each attempt has its own (RetryLimits.AttemptTimeout).
+            Timeout = Timeout.InfiniteTimeSpan,
         };
         var authentication = new BaseBearerTokenAuthenticationProvider(new CredentialAccessTokenProvider(credential, scopes, graphEndpoint));
         return (new GraphServiceClient(http, authentication, graphEndpoint.AbsoluteUri.TrimEnd('/')), http);

@@ -20,6 +20,16 @@ public sealed record RetryLimits
     /// <summary>The most one request may wait between its attempts, in all.</summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// Retries of a connection that could not be made or dropped, at most: a service that throttles asks to be tried
+    /// again, but an address that refuses connections is more often wrong than restarting, and a user should hear so in
+    /// seconds, not after the whole budget.
+    /// </summary>
+    public int MaxConnectionRetries { get; init; } = 3;
+
+    /// <summary>How long one attempt may take before it counts as unanswered (HttpClient's own default).</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
     /// <summary>The longest budget a user may set: an hour, the most any Retry-After of Graph or ACS asks for.</summary>
     public static TimeSpan MaxBudget { get; } = TimeSpan.FromHours(1);
 
@@ -41,6 +51,8 @@ internal sealed class RetryBudget(RetryLimits limits)
 {
     public int Retries { get; private set; }
 
+    public int ConnectionRetries { get; private set; }
+
     public TimeSpan Waited { get; private set; }
 
     public RetryLimits Limits => limits;
@@ -50,9 +62,9 @@ internal sealed class RetryBudget(RetryLimits limits)
     /// clients throttled together do not retry in lockstep). Null when the limits say stop: too many attempts, or a
     /// wait that would take the total past the budget.
     /// </summary>
-    public TimeSpan? Next(TimeSpan? retryAfter)
+    public TimeSpan? Next(TimeSpan? retryAfter, bool connectionFailed = false)
     {
-        if (Retries >= limits.MaxRetries)
+        if (Retries >= limits.MaxRetries || (connectionFailed && ConnectionRetries >= limits.MaxConnectionRetries))
         {
             return null;
         }
@@ -64,6 +76,7 @@ internal sealed class RetryBudget(RetryLimits limits)
         }
 
         Retries++;
+        ConnectionRetries += connectionFailed ? 1 : 0;
         Waited += wait;
         return wait;
     }

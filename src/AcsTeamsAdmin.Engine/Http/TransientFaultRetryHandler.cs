@@ -39,15 +39,30 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
         while (true)
         {
             HttpResponseMessage response;
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(_options.AttemptTimeout);
+            var replayable = IsIdempotent(request.Method) || ReadOnlyRequestOption.IsMarked(request);
             try
             {
-                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
             }
-            catch (HttpRequestException ex) when (IsConnectionFault(ex) && (IsIdempotent(request.Method) || ReadOnlyRequestOption.IsMarked(request)) && budget.Next(null) is { } wait)
+            catch (HttpRequestException ex) when (IsConnectionFault(ex) && replayable && budget.Next(null, connectionFailed: true) is { } wait)
             {
                 log.Verbose($"{request.Method} {Describe(request)}: the connection failed ({ex.HttpRequestError}); retrying in {Seconds(wait)}, {budget.Describe()}.");
                 await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                 continue;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // This attempt went unanswered past its timeout (the whole request may take longer: its retries).
+                if (replayable && budget.Next(null) is { } wait)
+                {
+                    log.Verbose($"{request.Method} {Describe(request)}: no answer in {Seconds(_options.AttemptTimeout)}; retrying in {Seconds(wait)}, {budget.Describe()}.");
+                    await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw new TaskCanceledException($"No answer in {Seconds(_options.AttemptTimeout)}.");
             }
 
             log.Debug($"{request.Method} {Describe(request)} -> {(int)response.StatusCode} (request-id {RequestId(response)})");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Engine.Operations;
 using AcsTeamsAdmin.Engine.Tokens;
 using Microsoft.Identity.Client;
@@ -76,13 +77,29 @@ public static class TeamsUserSignIn
             cached.LastAccount = result.Account?.HomeAccountId?.Identifier;
             return ToToken(result);
         }
+        catch (Exception error) when (error is HttpRequestException or MsalException && NetworkFailure.BeforeSending(error))
+        {
+            throw new AcsTeamsAdminException(ErrorIds.EndpointUnreachable, FailureCategory.ConnectionError,
+                $"The Teams user's sign-in could not reach {request.AuthorityHost.Authority}; nothing was sent.",
+                "Check the network connection, the proxy settings and -AuthorityHost if you gave one, then run the command again.", request.ClientId.ToString(), error);
+        }
         catch (MsalServiceException error)
         {
-            throw new AcsTeamsAdminException(ErrorIds.SignInFailed, FailureCategory.AuthenticationError,
+            // Declined or expired sign-ins (authorization_declined, expired_token) are SignInCancelled, as for Connect-AcsTeamsAdmin.
+            var rule = ServiceErrorMap.Resolve(ServiceKind.EntraId, error.StatusCode, error.ErrorCode);
+            throw new AcsTeamsAdminException(rule.ErrorId, rule.Category,
                 $"The Teams user's sign-in to app {request.ClientId} failed: {FirstLine(error.Message)}",
-                Advice(error.Message), request.ClientId.ToString(), error)
+                rule.ErrorId == ErrorIds.SignInFailed ? Advice(error.Message) : rule.RecommendedAction, request.ClientId.ToString(), error)
             {
                 HttpStatus = error.StatusCode,
+                ServiceErrorCode = error.ErrorCode,
+            };
+        }
+        catch (MsalClientException error) when (error.ErrorCode is MsalError.CodeExpired)
+        {
+            throw new AcsTeamsAdminException(ErrorIds.SignInCancelled, FailureCategory.OperationTimeout,
+                "The device code expired before the Teams user completed the sign-in.", "Run the command again and complete the sign-in in time.", request.ClientId.ToString(), error)
+            {
                 ServiceErrorCode = error.ErrorCode,
             };
         }

@@ -2,7 +2,6 @@ using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Identifiers;
 using AcsTeamsAdmin.Engine.Validation;
-using Sandbox_ = AcsTeamsAdmin.Sandbox;
 
 namespace AcsTeamsAdmin.Engine.TeamsUsers;
 
@@ -47,9 +46,9 @@ public sealed record TeamsUserTokenRequest
     /// </summary>
     public static TeamsUserTokenRequest Parse(string? clientId, string? tenantId, bool useDeviceCode, string? account, string? authorityHost, AcsTeamsAdminConnection? session)
     {
-        var sandbox = authorityHost is null && session?.Sandbox is not null;
-        var parsed = Parse(clientId, tenantId, useDeviceCode, account, sandbox ? Sandbox_.SandboxService.InProcessBaseAddress.AbsoluteUri : authorityHost, session?.Info.Environment ?? CloudEnvironment.Global);
-        return sandbox ? new TeamsUserTokenRequest(parsed.ClientId, parsed.Tenant, parsed.AuthorityHost, true, parsed.Mode, parsed.Account, true) : parsed;
+        var sandbox = authorityHost is null ? session?.Sandbox : null;
+        var parsed = Parse(clientId, tenantId, useDeviceCode, account, sandbox is not null ? sandbox.BaseAddress.AbsoluteUri : authorityHost, session?.Info.Environment ?? CloudEnvironment.Global);
+        return sandbox is not null ? new TeamsUserTokenRequest(parsed.ClientId, parsed.Tenant, parsed.AuthorityHost, true, parsed.Mode, parsed.Account, true) : parsed;
     }
 
     /// <summary>Checks every value before anything signs in.</summary>

@@ -97,6 +97,12 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 
             throw new PipelineStoppedException();
         }
+        catch (RuntimeException error) when (error is not PipelineStoppedException)
+        {
+            // PowerShell's own failures, raised on the pipeline thread for the work (a -Confirm prompt a host without a
+            // UI cannot show): PowerShell's error, as PowerShell reports it, not a bug of ours.
+            ThrowTerminatingError(error.ErrorRecord);
+        }
         catch (Exception error) when (error is not (PipelineStoppedException or OutOfMemoryException or AcsTeamsAdminException))
         {
             // A failure the engine did not anticipate: a bug of ours. Report it as one, with the

@@ -21,7 +21,7 @@ public sealed class AcsSessionFlowTests
     public async Task The_quickstart_runs_in_a_sandbox_session_without_a_connection_string_and_the_second_token_is_silent()
     {
         using var session = await SandboxConnections.ConnectAsync();
-        var sandbox = session.Sandbox!;
+        var sandbox = session.Emulator();
         var host = new RecordingHost();
         var adminApp = AppId.Parse(SandboxIds.FabrikamAdminClientId);
 
@@ -88,14 +88,14 @@ public sealed class AcsSessionFlowTests
     public async Task A_bad_ACS_connection_fails_before_any_request(string what, string? connectionString, string? endpoint, string? apiVersion, string parameter, string errorId)
     {
         using var session = await SandboxConnections.ConnectAsync();
-        var before = session.Sandbox!.Requests.Entries.Count;
+        var before = session.Emulator().Requests.Entries.Count;
 
         var error = Assert.Throws<AcsTeamsAdminException>(() =>
             AcsConnectionFactory.Create(new AcsConnectionRequest { ConnectionString = connectionString, Endpoint = endpoint, ApiVersion = apiVersion }, session, new RecordingHost()));
 
         Assert.True(errorId == error.ErrorId, what);
         Assert.Equal(parameter.Length == 0 ? null : parameter, error.ParameterName);
-        Assert.Equal(before, session.Sandbox.Requests.Entries.Count);
+        Assert.Equal(before, session.Emulator().Requests.Entries.Count);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class AcsSessionFlowTests
         Assert.StartsWith("8:acs:" + SandboxIds.AcsResourceId + "_", identity.Id, StringComparison.Ordinal);
 
         // The bearer token was asked for the ACS data plane, from the session's own app.
-        Assert.Contains(session.Sandbox!.Requests.Entries, e => e.PathAndQuery == "/identities?api-version=2023-10-01" && e.Status == 201 && e.ClientAppId == SandboxIds.FabrikamAdminClientId);
+        Assert.Contains(session.Emulator().Requests.Entries, e => e.PathAndQuery == "/identities?api-version=2023-10-01" && e.Status == 201 && e.ClientAppId == SandboxIds.FabrikamAdminClientId);
     }
 
     [Theory]

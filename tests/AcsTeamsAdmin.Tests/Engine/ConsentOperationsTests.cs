@@ -25,7 +25,7 @@ public class ConsentOperationsTests
     public async Task Granting_twice_leaves_one_grant_and_the_second_run_writes_nothing()
     {
         using var connection = await SandboxConnections.ConnectAsync();
-        var sandbox = connection.Sandbox!;
+        var sandbox = connection.Emulator();
 
         var first = await ConsentOperations.GrantAsync(connection, IsvApp, AcsScope.Default, new RecordingHost().Context());
         var writesAfterFirst = SandboxConnections.GraphWrites(sandbox);
@@ -50,7 +50,7 @@ public class ConsentOperationsTests
     public async Task A_multi_tenant_app_of_another_tenant_gets_its_service_principal_created_here()
     {
         using var connection = await SandboxConnections.ConnectAsync();
-        var sandbox = connection.Sandbox!;
+        var sandbox = connection.Emulator();
         var fabrikam = connection.Info.TenantId;
         Assert.Equal(SandboxIds.FabrikamTenantId, fabrikam);
         Assert.Equal(0, SandboxConnections.ServicePrincipalCount(sandbox, fabrikam, SandboxIds.ContosoTeamsCallingAppId));
@@ -108,7 +108,7 @@ public class ConsentOperationsTests
         Assert.Null(status.ClientServicePrincipalId);
         Assert.Null(status.GrantId);
         Assert.Equal(["Teams.ManageCalls", "Teams.ManageChats"], status.MissingScopes);
-        Assert.Empty(SandboxConnections.GraphWrites(connection.Sandbox!));
+        Assert.Empty(SandboxConnections.GraphWrites(connection.Emulator()));
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public class ConsentOperationsTests
     public async Task An_app_Fabrikam_cannot_use_fails_with_ClientAppNotFound_before_anything_is_created(string appId)
     {
         using var connection = await SandboxConnections.ConnectAsync();
-        var sandbox = connection.Sandbox!;
+        var sandbox = connection.Emulator();
 
         var error = await Assert.ThrowsAsync<AcsTeamsAdminException>(
             () => ConsentOperations.GrantAsync(connection, AppId.Parse(appId), AcsScope.Default, new RecordingHost().Context()));
@@ -207,7 +207,7 @@ public class ConsentOperationsTests
     public async Task Throttling_is_retried_and_the_grant_is_created_once()
     {
         using var connection = await SandboxConnections.ConnectAsync();
-        var sandbox = connection.Sandbox!;
+        var sandbox = connection.Emulator();
         sandbox.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, OnRequests = [1, 2], PathPrefix = "/v1.0/servicePrincipals", Method = "GET", RetryAfterSeconds = 0.05 });
         sandbox.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, OnRequests = [1], PathPrefix = "/v1.0/oauth2PermissionGrants", Method = "POST", RetryAfterSeconds = 0.05 });
 
@@ -256,7 +256,7 @@ public class ConsentOperationsTests
         Assert.Contains(SandboxIds.ContosoTeamsCallingAppId, whatIf.Asked[0].Target, StringComparison.Ordinal);
         Assert.Contains(SandboxIds.AcsAppId, whatIf.Asked[1].Target, StringComparison.Ordinal);
         Assert.Contains("Teams.ManageCalls Teams.ManageChats", whatIf.Asked[2].Target, StringComparison.Ordinal);
-        Assert.Empty(SandboxConnections.GraphWrites(connection.Sandbox!));
+        Assert.Empty(SandboxConnections.GraphWrites(connection.Emulator()));
     }
 
     [Fact]

@@ -7,11 +7,20 @@ namespace AcsTeamsAdmin.Tests.Engine;
 public class SandboxConnectionTests
 {
     [Fact]
+    public void The_engine_does_not_reference_the_sandbox_it_loads_by_name_for_Sandbox_sessions_only()
+    {
+        var engine = typeof(Connector).Assembly;
+
+        Assert.DoesNotContain(engine.GetReferencedAssemblies(), reference => reference.Name == InProcessSandbox.AssemblyName);
+        Assert.Equal(InProcessSandbox.AssemblyName, typeof(SandboxService).Assembly.GetName().Name);
+    }
+
+    [Fact]
     public async Task Connecting_signs_in_through_Azure_Identity_and_makes_no_Graph_call()
     {
         var host = new RecordingHost();
         using var connection = await SandboxConnections.ConnectAsync(host.Context());
-        var sandbox = connection.Sandbox!;
+        var sandbox = connection.Emulator();
         var description = sandbox.Describe(SandboxService.InProcessBaseAddress);
 
         Assert.Equal(description.TenantId, connection.Info.TenantId);
@@ -30,7 +39,7 @@ public class SandboxConnectionTests
     {
         var host = new RecordingHost();
         using var connection = await SandboxConnections.ConnectAsync(host.Context());
-        var description = connection.Sandbox!.Describe(SandboxService.InProcessBaseAddress);
+        var description = connection.Emulator().Describe(SandboxService.InProcessBaseAddress);
         var token = await connection.Credential.GetTokenAsync(new Azure.Core.TokenRequestContext([GraphScopes.AppOnly("https://graph.microsoft.com")]), default);
 
         var shown = string.Join('\n', host.Lines) + System.Text.Json.JsonSerializer.Serialize(connection.Info);

@@ -14,7 +14,7 @@ public class ServicePrincipalOperationsTests
     public async Task Two_runs_on_a_tenant_without_it_leave_exactly_one_and_the_second_writes_nothing()
     {
         using var connection = await SandboxConnections.ConnectAsync();
-        var sandbox = connection.Sandbox!;
+        var sandbox = connection.Emulator();
         var tenant = connection.Info.TenantId;
         Assert.Null(await ServicePrincipalOperations.GetAsync(connection, AppId.AcsFirstParty, new RecordingHost().Context()));
 
@@ -56,8 +56,8 @@ public class ServicePrincipalOperationsTests
         Assert.Equal("Create", action);
         Assert.Contains(AcsAppId, target, StringComparison.Ordinal);
         Assert.Contains(connection.Info.TenantId, target, StringComparison.Ordinal);
-        Assert.Empty(SandboxConnections.GraphWrites(connection.Sandbox!));
-        Assert.Equal(0, SandboxConnections.ServicePrincipalCount(connection.Sandbox!, connection.Info.TenantId, AcsAppId));
+        Assert.Empty(SandboxConnections.GraphWrites(connection.Emulator()));
+        Assert.Equal(0, SandboxConnections.ServicePrincipalCount(connection.Emulator(), connection.Info.TenantId, AcsAppId));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class ServicePrincipalOperationsTests
     public async Task Throttling_is_retried_as_Retry_After_asks_and_nothing_is_created_twice()
     {
         using var connection = await SandboxConnections.ConnectAsync();
-        var sandbox = connection.Sandbox!;
+        var sandbox = connection.Emulator();
         sandbox.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, OnRequests = [1, 2], PathPrefix = "/v1.0", RetryAfterSeconds = 0.05 });
 
         var principal = await ServicePrincipalOperations.EnsureAsync(connection, AppId.AcsFirstParty, new RecordingHost().Context());
@@ -135,7 +135,7 @@ public class ServicePrincipalOperationsTests
     public async Task A_lost_answer_to_the_create_is_retried_safely_because_the_create_is_an_upsert()
     {
         using var connection = await SandboxConnections.ConnectAsync();
-        var sandbox = connection.Sandbox!;
+        var sandbox = connection.Emulator();
         sandbox.Faults.Add(new FaultRule { Kind = FaultKind.ConnectionReset, Method = "PATCH", PathPrefix = "/v1.0/servicePrincipals", AfterProcessing = true, MaxFaults = 1, Rate = 1 });
 
         var principal = await ServicePrincipalOperations.EnsureAsync(connection, AppId.AcsFirstParty, new RecordingHost().Context());

@@ -10,6 +10,10 @@ internal static class SandboxConnections
     public static Task<AcsTeamsAdminConnection> ConnectAsync(OperationContext? context = null) =>
         Connector.ConnectAsync(ConnectionRequest.ForSandbox(), context ?? OperationContext.Unattended());
 
+    /// <summary>The emulator behind a -Sandbox session (the engine holds it by name only), for tests that inspect or fault it.</summary>
+    public static SandboxService Emulator(this AcsTeamsAdminConnection connection) =>
+        (SandboxService)(connection.Sandbox ?? throw new InvalidOperationException("Not a sandbox session.")).Service;
+
     /// <summary>Connects with a token minted to carry exactly <paramref name="roles"/>, to prove least privilege.</summary>
     public static Task<AcsTeamsAdminConnection> ConnectWithRolesAsync(SandboxService sandbox, params string[] roles)
     {
