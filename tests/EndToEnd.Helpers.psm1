@@ -160,9 +160,12 @@ function Start-E2EStub {
     <#
     Serves http://127.0.0.1:PORT/ from a background runspace of this process. A request to
     /k/<key>/... is answered with $stub.Plan[<key>]: @{ Status; Headers; Code; Message; Target; Body },
-    or per method (@{ GET = @{...}; POST = @{...} }), or @{ Reset = $true } to drop the connection
-    (RST). Keys let parallel tests share one stub: -GraphEndpoint http://127.0.0.1:PORT/k/<key>/v1.0,
-    or a connection string endpoint=http://127.0.0.1:PORT/k/<key>/. Unplanned keys answer 500.
+    or per method (@{ GET = @{...}; POST = @{...} }), or by the first of @{ Routes = @(@{ Method;
+    Path (a regex); Answer }) } that matches, or @{ Reset = $true } to drop the connection (RST), or
+    @{ Hang = $true } to keep it open without an answer.
+    Keys let parallel tests share one stub: -GraphEndpoint http://127.0.0.1:PORT/k/<key>/v1.0, a
+    connection string endpoint=http://127.0.0.1:PORT/k/<key>/, or, for a sign-in to -AuthorityHost
+    http://127.0.0.1:PORT, the tenant (/<key>/oauth2/...). Unplanned keys answer 500.
     #>
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $listener.Start()
@@ -171,6 +174,7 @@ function Start-E2EStub {
     $server = [powershell]::Create()
     $null = $server.AddScript({
             param($Listener, $Plan, $Log)
+            $Held = [System.Collections.Generic.List[object]]::new()
             while ($true) {
                 try { $client = $Listener.AcceptTcpClient() } catch { break }
                 try {
@@ -188,7 +192,16 @@ function Start-E2EStub {
                     if ($end -lt 0) { $client.Close(); continue }
                     $head = $text.Substring(0, $end)
                     $length = if ($head -match '(?im)^content-length:\s*(\d+)') { [int]$Matches[1] } else { 0 }
-                    $have = $text.Length - $end - 4
+                    $rest = $text.Substring($end + 4)
+                    if ($head -match '(?im)^transfer-encoding:\s*chunked') {
+                        # Read the chunked body to its last, empty chunk.
+                        while (-not ($rest.StartsWith("0`r`n`r`n") -or $rest.Contains("`r`n0`r`n`r`n"))) {
+                            $n = $stream.Read($buffer, 0, $buffer.Length)
+                            if ($n -le 0) { break }
+                            $rest += [Text.Encoding]::ASCII.GetString($buffer, 0, $n)
+                        }
+                    }
+                    $have = $rest.Length
                     while ($have -lt $length) {
                         $n = $stream.Read($buffer, 0, $buffer.Length)
                         if ($n -le 0) { break }
@@ -198,10 +211,21 @@ function Start-E2EStub {
                     $requestLine = ($head -split "`r`n")[0]
                     $method, $target = ($requestLine -split ' ')[0, 1]
                     $Log.Enqueue("$method $target")
-                    $key = if ($target -match '^/k/([^/?]+)') { $Matches[1] } else { '' }
+                    # /k/<key>/... (Graph and ACS), else the first segment: an authority's /<tenant>/oauth2/...
+                    $key = if ($target -match '^/k/([^/?]+)') { $Matches[1] } elseif ($target -match '^/([^/?]+)/oauth2/') { $Matches[1] } else { '' }
                     $answer = $Plan[$key]
-                    if ($answer -and $answer.ContainsKey($method)) { $answer = $answer[$method] }
-                    if (-not $answer) { $answer = @{ Status = 500 } }
+                    if ($answer -and $answer.ContainsKey('Routes')) {
+                        $route = @($answer['Routes'] | Where-Object { (-not $_['Method'] -or $_['Method'] -eq $method) -and $target -match $_['Path'] })
+                        $answer = if ($route) { $route[0]['Answer'] } else { @{ Status = 404; Code = 'Request_ResourceNotFound' } }
+                    }
+                    $methods = 'GET', 'POST', 'PATCH', 'PUT', 'DELETE'
+                    if ($answer -and @($answer.Keys | Where-Object { $_ -in $methods }).Count) { $answer = $answer[$method] }
+                    if (-not $answer -or -not ($answer['Status'] -or $answer['Reset'] -or $answer['Hang'])) { $answer = @{ Status = 500; Message = "The stub has no answer for $method $target." } }
+                    if ($answer['Hang']) {
+                        # Keep the connection open and never answer (until the stub stops): a timeout.
+                        $Held.Add($client)
+                        continue
+                    }
                     if ($answer['Reset']) {
                         $client.Client.LingerState = [System.Net.Sockets.LingerOption]::new($true, 0)
                         $client.Close()
@@ -362,8 +386,13 @@ function Receive-E2EIsolated {
     $ps = $Run.PowerShell
     try {
         if (-not $Run.Handle.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds($TimeoutSeconds))) {
-            $ps.Stop()
-            throw "The isolated run did not end within $TimeoutSeconds seconds."
+            $stop = $ps.BeginStop($null, $null)
+            $null = $stop.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(5))
+            return [pscustomobject]@{
+                Output = @(); Errors = @(); StreamError = @($ps.Streams.Error); Verbose = @(); Debug = @(); Warning = @(); Information = @()
+                Terminating = [System.Management.Automation.ErrorRecord]::new([TimeoutException]::new("The run did not end within $([int]$Run.Watch.Elapsed.TotalSeconds) seconds."), 'E2ETimeout', 'OperationTimeout', $null)
+                Seconds = $Run.Watch.Elapsed.TotalSeconds
+            }
         }
 
         $result = $null
