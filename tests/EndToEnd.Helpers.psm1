@@ -62,8 +62,8 @@ function Start-E2ESandbox {
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     $process = [System.Diagnostics.Process]::Start($start)
-    # stderr carries "Sandbox listening on ...": read it away so the pipe never fills.
-    $process.BeginErrorReadLine()
+    # stderr carries "Sandbox listening on ..." (and a crash's trace): read to its end in the background.
+    $stderr = $process.StandardError.ReadToEndAsync()
     $line = $process.StandardOutput.ReadLineAsync()
     if (-not $line.Wait([TimeSpan]::FromSeconds(30)) -or -not $line.Result) {
         try { $process.Kill($true) } catch { }
@@ -75,6 +75,16 @@ function Start-E2ESandbox {
         Process     = $process
         Description = $description
         Base        = $description.authorityHost.TrimEnd('/')
+        Stderr      = $stderr
+    }
+}
+
+function Assert-E2ESandbox {
+    <# Throws, with what the process wrote on stderr, when a loopback sandbox has ended. #>
+    param([Parameter(Mandatory)] $Sandbox)
+    if ($Sandbox.Process.HasExited) {
+        $null = $Sandbox.Stderr.Wait(2000)
+        throw "The loopback sandbox at $($Sandbox.Base) ended (exit code $($Sandbox.Process.ExitCode)): $($Sandbox.Stderr.Result)"
     }
 }
 
@@ -95,6 +105,7 @@ function Invoke-E2ESandboxHook {
         $Body
     )
 
+    Assert-E2ESandbox -Sandbox $Sandbox
     $request = @{ Method = $Method; Uri = "$($Sandbox.Base)$Path" }
     if ($null -ne $Body) {
         $request.ContentType = 'application/json'
@@ -332,7 +343,7 @@ $script:Runner = {
 
     $errors = @($Error | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
     if ($Variables) {
-        foreach ($name in $Variables.Keys) { Remove-Variable -Name $name -Scope Global -ErrorAction SilentlyContinue }
+        foreach ($name in $Variables.Keys) { Remove-Variable -Name $name -Scope Global -ErrorAction SilentlyContinue -Confirm:$false }
     }
 
     [pscustomobject]@{

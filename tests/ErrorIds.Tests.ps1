@@ -414,7 +414,7 @@ Describe 'Documented error ids' -ForEach @(@{ Triggers = $Triggers; NotRaised = 
         }
 
         $number = 0
-        $jobs = foreach ($trigger in @($Triggers | Where-Object { -not $_.Skip } | Sort-Object { -not $_.Slow })) {
+        $jobs = foreach ($trigger in @($Triggers | Where-Object { -not $_.Skip -or $env:ACSTEAMS_E2E_KNOWN_BUGS } | Sort-Object { -not $_.Slow })) {
             $number++
             $key = "t$number"
             if ($trigger.Stub) {
@@ -465,7 +465,8 @@ Describe 'Documented error ids' -ForEach @(@{ Triggers = $Triggers; NotRaised = 
     }
 
     It '<Cmdlet> raises <Id>' -ForEach $Triggers {
-        if ($Skip) { Set-ItResult -Skipped -Because $Skip; return }
+        # Product bugs: set $env:ACSTEAMS_E2E_KNOWN_BUGS = 1 to run these (they fail today).
+        if ($Skip -and -not $env:ACSTEAMS_E2E_KNOWN_BUGS) { Set-ItResult -Skipped -Because $Skip; return }
         $result = $script:Results["$Cmdlet/$Id"]
         $result | Should -Not -BeNullOrEmpty
         $expected = if ($By -eq 'acsteams') { "$Id,acsteams" } else { "$Id,AcsTeamsAdmin.Commands.$($By -replace '-', '')Command" }
