@@ -485,7 +485,9 @@ function New-E2EPool {
     param([int]$Size = 4)
     $iss = [initialsessionstate]::CreateDefault2()
     $iss.ImportPSModule([string[]]@((Get-E2EPath).Manifest))
-    $pool = [runspacefactory]::CreateRunspacePool(1, $Size, $iss, $Host)
+    # No host: like [powershell]::Create(), a prompt fails instead of waiting for an answer.
+    $pool = [runspacefactory]::CreateRunspacePool($iss)
+    $null = $pool.SetMaxRunspaces($Size)
     $pool.Open()
     $pool
 }

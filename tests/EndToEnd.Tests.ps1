@@ -184,6 +184,9 @@ BeforeAll {
     $script:Exported = Get-E2EExportedCmdlet
     $script:FabrikamApp = '5a3c9e71-0b2d-4c8e-9f16-7d4a2b8c1e02'
 
+    # Runspaces of this process without a host (a prompt fails), each used again after a fresh start.
+    $script:Pool = New-E2EPool -Size 1
+
     # One loopback sandbox for the file; each case starts from one of its states.
     $script:Loop = Start-E2ESandbox
     $base = $script:Loop.Base
@@ -241,6 +244,7 @@ BeforeAll {
 }
 
 AfterAll {
+    if ($script:Pool) { $script:Pool.Dispose() }
     Stop-E2ESandbox $script:Loop
     Disconnect-AcsTeamsAdmin | Out-Null
 }
@@ -270,7 +274,7 @@ Describe '-WhatIf and -Confirm:$false' {
     It '<Cmdlet> -WhatIf writes nothing' -ForEach $ShouldProcessCases {
         Reset-Loop $State
         $script = "Connect-Loop`n$(if ($Setup) { "$Setup`nClear-Log`n" })$Run -WhatIf"
-        $result = Invoke-E2EIsolated -Script ($script:Prelude + "`n" + $script) -Variables @{ Loop = $script:Loop.Description }
+        $result = Invoke-E2EIsolated -Script ($script:Prelude + "`n" + $script) -Variables @{ Loop = $script:Loop.Description } -Pool $script:Pool
 
         $result.Terminating | Should -BeNullOrEmpty
         $result.StreamError | Should -BeNullOrEmpty
@@ -285,7 +289,7 @@ Describe '-WhatIf and -Confirm:$false' {
         Reset-Loop $State
         # $ConfirmPreference = 'Low' would prompt for every change, and this runspace has no one to ask.
         $script = "Connect-Loop`n$(if ($Setup) { "$Setup`nClear-Log`n" })& { `$ConfirmPreference = 'Low'; $Run -Confirm:`$false }"
-        $result = Invoke-E2EIsolated -Script ($script:Prelude + "`n" + $script) -Variables @{ Loop = $script:Loop.Description }
+        $result = Invoke-E2EIsolated -Script ($script:Prelude + "`n" + $script) -Variables @{ Loop = $script:Loop.Description } -Pool $script:Pool
 
         $result.Terminating | Should -BeNullOrEmpty
         $result.StreamError | Should -BeNullOrEmpty
@@ -294,7 +298,7 @@ Describe '-WhatIf and -Confirm:$false' {
         if ($Twice) {
             # A second run changes nothing (its output's shape is not asserted).
             Invoke-RestMethod -Method Delete -Uri "$($script:Loop.Base)/_sandbox/requests"
-            $again = Invoke-E2EIsolated -Script ($script:Prelude + "`nConnect-Loop`n& { `$ConfirmPreference = 'Low'; $Run -Confirm:`$false }") -Variables @{ Loop = $script:Loop.Description }
+            $again = Invoke-E2EIsolated -Script ($script:Prelude + "`nConnect-Loop`n& { `$ConfirmPreference = 'Low'; $Run -Confirm:`$false }") -Variables @{ Loop = $script:Loop.Description } -Pool $script:Pool
             $again.Terminating | Should -BeNullOrEmpty
             @(Get-LoopRequest | Where-Object { Test-Write $_ }) | Should -BeNullOrEmpty -Because 'a second run changes nothing'
         }
@@ -336,7 +340,7 @@ Describe 'Pipeline input' {
 Describe 'Verbose and debug streams' {
     It '<Cmdlet> writes its verbose and debug lines, and no secret' -ForEach $StreamCases {
         Reset-Loop Ready
-        $result = Invoke-E2EIsolated -Script ($script:Prelude + "`nClear-Log`n" + $Run) -Variables @{ Loop = $script:Loop.Description } -DebugPreference Continue
+        $result = Invoke-E2EIsolated -Script ($script:Prelude + "`nClear-Log`n" + $Run) -Variables @{ Loop = $script:Loop.Description } -Pool $script:Pool -DebugPreference Continue
         $result.Terminating | Should -BeNullOrEmpty
         $result.StreamError | Should -BeNullOrEmpty
 
