@@ -29,7 +29,6 @@ function Get-E2EPath {
         Cli      = $cli.FullName
         Docs     = [System.IO.Path]::Combine($script:RepoRoot, 'docs', 'en-US')
         Examples = [System.IO.Path]::Combine($script:RepoRoot, 'docs', 'examples')
-        Pwsh     = [System.IO.Path]::Combine($PSHOME, $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
     }
 }
 
@@ -366,7 +365,6 @@ function Start-E2EIsolated {
         [switch]$NoImport,
         [string]$DebugPreference,
         [string]$VerbosePreference,
-        [string]$ConfirmPreference,
         # A pool from New-E2EPool: its runspaces already have the module, and the run starts disconnected.
         [System.Management.Automation.Runspaces.RunspacePool]$Pool
     )
@@ -380,7 +378,6 @@ function Start-E2EIsolated {
     $prefix = ''
     if ($DebugPreference) { $prefix += "`$DebugPreference = '$DebugPreference'`n" }
     if ($VerbosePreference) { $prefix += "`$VerbosePreference = '$VerbosePreference'`n" }
-    if ($ConfirmPreference) { $prefix += "`$ConfirmPreference = '$ConfirmPreference'`n" }
     $null = $ps.AddScript($script:Runner.ToString(), $true).
         AddParameter('Manifest', (Get-E2EPath).Manifest).
         AddParameter('Script', $prefix + $Script).
@@ -435,7 +432,6 @@ function Invoke-E2EIsolated {
         [switch]$NoImport,
         [string]$DebugPreference,
         [string]$VerbosePreference,
-        [string]$ConfirmPreference,
         [System.Management.Automation.Runspaces.RunspacePool]$Pool,
         [int]$TimeoutSeconds = 120
     )
@@ -494,7 +490,7 @@ function New-E2EPool {
 
 function Start-E2EJob([hashtable]$Job) {
     $start = @{}
-    foreach ($name in 'Script', 'Variables', 'Location', 'NoImport', 'DebugPreference', 'VerbosePreference', 'ConfirmPreference', 'Pool') {
+    foreach ($name in 'Script', 'Variables', 'Location', 'NoImport', 'DebugPreference', 'VerbosePreference', 'Pool') {
         if ($Job.ContainsKey($name)) { $start[$name] = $Job[$name] }
     }
     Start-E2EIsolated @start
