@@ -10,7 +10,7 @@
 #   or ACS request (counted against the request log), and no secret in any stream;
 # - the error rule of about_AcsTeamsAdmin: a bad piped record is non-terminating and the next one goes
 #   on; a bad whole-call value (or no connection) is terminating, before any request.
-# Known product bugs are kept at the end as skipped tests, each with its reason.
+# The product bugs this suite found are kept at the end as tests of their fixes.
 
 BeforeDiscovery {
     $fabrikamApp = '5a3c9e71-0b2d-4c8e-9f16-7d4a2b8c1e02'
@@ -141,8 +141,7 @@ BeforeDiscovery {
         @{ Cmdlet = 'New-AcsTeamsServicePrincipal'; BadRecord = "'not-a-guid', '$fabrikamApp' | New-AcsTeamsServicePrincipal"; BadRecordId = 'InvalidGuid'
             WholeCall = "'$fabrikamApp', '$isvApp' | New-AcsTeamsServicePrincipal"; WholeCallId = 'NotConnected'; Disconnected = $true }
         @{ Cmdlet = 'Get-AcsAdminConsentUrl'; BadRecord = "'bad tenant!', 'fabrikam.onmicrosoft.com' | Get-AcsAdminConsentUrl -ClientId $isvApp"; BadRecordId = 'InvalidTenant'
-            WholeCall = "'fabrikam.onmicrosoft.com', 'contoso.onmicrosoft.com' | Get-AcsAdminConsentUrl -ClientId $isvApp -Scope Mail.Read -RedirectUri http://localhost"; WholeCallId = 'UnknownScope'
-            Bug = 'product bug: Get-AcsAdminConsentUrl reports a bad -Scope (and -V2 without -RedirectUri) once per piped tenant, non-terminating, although -Scope applies to the whole call (about_AcsTeamsAdmin, Errors)' }
+            WholeCall = "'fabrikam.onmicrosoft.com', 'contoso.onmicrosoft.com' | Get-AcsAdminConsentUrl -ClientId $isvApp -Scope Mail.Read -RedirectUri http://localhost"; WholeCallId = 'UnknownScope' }
         @{ Cmdlet = 'Grant-AcsAdminConsent'; BadRecord = "'not-a-guid', '$isvApp' | Grant-AcsAdminConsent -Confirm:`$false"; BadRecordId = 'InvalidGuid'
             WholeCall = "'$isvApp', '$fabrikamApp' | Grant-AcsAdminConsent -Scope Mail.Read -Confirm:`$false"; WholeCallId = 'UnknownScope' }
         @{ Cmdlet = 'Get-AcsAdminConsent'; BadRecord = "'not-a-guid', '$isvApp' | Get-AcsAdminConsent"; BadRecordId = 'InvalidGuid'
@@ -410,7 +409,6 @@ Describe 'The error rule' {
     }
 
     It '<Cmdlet>: a bad whole-call value is terminating, before any request' -ForEach $RuleCases {
-        if ($Bug -and -not $env:ACSTEAMS_E2E_KNOWN_BUGS) { Set-ItResult -Skipped -Because $Bug; return }
         if (-not $WholeCall) {
             $params = @((Get-Command $Cmdlet).Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters })
             @($params | Where-Object { $_ -notin 'Token' }) | Should -BeNullOrEmpty -Because 'only a cmdlet with no whole-call parameter has no case'
@@ -424,11 +422,9 @@ Describe 'The error rule' {
     }
 }
 
-# Tests of product bugs this suite found, skipped until they are fixed, each with its reason. Set
-# $env:ACSTEAMS_E2E_KNOWN_BUGS = 1 to run them (they fail today).
-Describe 'Known product bugs' {
+# The product bugs this suite found, fixed: each test keeps its bug from coming back.
+Describe 'Bugs this suite found' {
     BeforeAll {
-        $script:RunBugs = [bool]$env:ACSTEAMS_E2E_KNOWN_BUGS
         $script:BugStub = Start-E2EStub
         $deviceCode = @{ user_code = 'ABCDEFGHJ'; device_code = 'stub-device-code'; verification_uri = 'https://microsoft.com/devicelogin'; expires_in = 2; interval = 1
             message = 'To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code ABCDEFGHJ to authenticate.' } | ConvertTo-Json -Compress
@@ -445,7 +441,7 @@ Describe 'Known product bugs' {
         Stop-E2EStub $script:BugStub
     }
 
-    It 'product bug: a -Confirm prompt that the host cannot show fails as PowerShell''s HostException, not as Unexpected' -Skip:(-not [bool]$env:ACSTEAMS_E2E_KNOWN_BUGS) {
+    It 'a -Confirm prompt that the host cannot show fails as PowerShell''s HostException, not as Unexpected' {
         # Grant-AcsAdminConsent's impact is High: at the default $ConfirmPreference it prompts.
         $result = Invoke-E2EIsolated -Script "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGrant-AcsAdminConsent -AppId c0a1b2c3-d4e5-4f60-8a71-b2c3d4e5f614"
         $failure = @(@($result.Errors) + @($result.StreamError) + @($result.Terminating) | Where-Object { $_ })[0]
@@ -454,24 +450,22 @@ Describe 'Known product bugs' {
         $failure.Exception | Should -BeOfType [System.Management.Automation.Host.HostException]
     }
 
-    It 'product bug: Get-AcsTeamsUserAadToken reports an authority it cannot reach as ConnectionFailed or SignInFailed, not Unexpected' -Skip:(-not [bool]$env:ACSTEAMS_E2E_KNOWN_BUGS) {
+    It 'Get-AcsTeamsUserAadToken reports an authority it cannot reach as ConnectionFailed or SignInFailed, not Unexpected' {
         $err = { Get-AcsTeamsUserAadToken -ClientId 5a3c9e71-0b2d-4c8e-9f16-7d4a2b8c1e02 -TenantId fabrikam.onmicrosoft.com -UseDeviceCode -AuthorityHost http://127.0.0.1:9 -ErrorAction Stop } |
             Should -Throw -PassThru
-        $err.FullyQualifiedErrorId | Should -Match '^(ConnectionFailed|SignInFailed),'
+        $err.FullyQualifiedErrorId | Should -Match '^(EndpointUnreachable|ConnectionFailed|SignInFailed),'
     }
 
-    It 'product bug: a device code that expires before the sign-in is completed is SignInCancelled (<Name>)' -Skip:(-not [bool]$env:ACSTEAMS_E2E_KNOWN_BUGS) -ForEach @(
+    It 'a device code that expires before the sign-in is completed is SignInCancelled (<Name>)' -ForEach @(
         @{ Name = 'Connect-AcsTeamsAdmin'; Run = { Connect-AcsTeamsAdmin -TenantId unanswered.example -ClientId 5a3c9e71-0b2d-4c8e-9f16-7d4a2b8c1e02 -UseDeviceCode -AuthorityHost $script:BugStub.Base -WarningAction SilentlyContinue -ErrorAction Stop } }
         @{ Name = 'Get-AcsTeamsUserAadToken'; Run = { Get-AcsTeamsUserAadToken -ClientId 5a3c9e71-0b2d-4c8e-9f16-7d4a2b8c1e02 -TenantId unanswered.example -UseDeviceCode -AuthorityHost $script:BugStub.Base -WarningAction SilentlyContinue -ErrorAction Stop } }
     ) {
-        # Today: SignInFailed, "Verification code expired before contacting the server" (MSAL's code_expired).
         $err = $Run | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'SignInCancelled,*'
     }
 
-    It 'product bug: an ACS cmdlet gives up on a Retry-After beyond 60 seconds, as the Graph cmdlets do' -Skip:(-not [bool]$env:ACSTEAMS_E2E_KNOWN_BUGS) {
-        # Today it waits the whole Retry-After (an hour here), four times.
+    It 'an ACS cmdlet gives up on a Retry-After beyond its retry budget, as the Graph cmdlets do' {
         $result = Invoke-E2EIsolated -TimeoutSeconds 10 -Script "New-AcsIdentity -ConnectionString 'endpoint=$($script:BugStub.Base)/k/throttled/;accesskey=$([Convert]::ToBase64String([byte[]](1..32)))'"
-        "$($result.Terminating.FullyQualifiedErrorId)" | Should -BeLike 'Throttled,*' -Because 'the module honours Retry-After up to 60 seconds (about_AcsTeamsAdmin, Errors)'
+        "$($result.Terminating.FullyQualifiedErrorId)" | Should -BeLike 'Throttled,*' -Because 'the module honours Retry-After within its retry budget, 120 seconds by default (about_AcsTeamsAdmin, Errors)'
     }
 }

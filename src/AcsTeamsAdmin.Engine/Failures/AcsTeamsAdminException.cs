@@ -70,11 +70,13 @@ public sealed class AcsTeamsAdminException : Exception
 
     /// <summary>
     /// True for a failure of the session rather than of one input: no connection, a sign-in (or the
-    /// session's token) refused, or an endpoint that cannot be reached at all. It would fail every other
-    /// input the same way, so front ends stop the whole command at the first one instead of going on.
+    /// session's token) refused, a permission the session lacks, an endpoint that cannot be reached at
+    /// all, or a service that still throttles after the retry budget. It would fail every other input the
+    /// same way, so front ends stop the whole command at the first one instead of going on.
     /// </summary>
     public bool FailsEveryInput => ErrorId is ErrorIds.NotConnected or ErrorIds.SignInFailed or ErrorIds.SignInCancelled
-        or ErrorIds.ManagedIdentityUnavailable or ErrorIds.AccessTokenRejected or ErrorIds.EndpointUnreachable;
+        or ErrorIds.ManagedIdentityUnavailable or ErrorIds.AccessTokenRejected or ErrorIds.EndpointUnreachable
+        or ErrorIds.InsufficientPrivileges or ErrorIds.Throttled;
 
     /// <summary>
     /// The message and the fix in one text, for views that show only one line (PowerShell's default

@@ -138,10 +138,12 @@ public static class SetupOperations
                         }
                     }
                 }
-                catch (AcsTeamsAdminException error) when (error.ErrorId == ErrorIds.SignInAudienceChangeRefused)
+                catch (AcsTeamsAdminException error) when (!error.FailsEveryInput)
                 {
-                    // An app only personal accounts may use is never made multi-tenant silently: that app's setup stops, not the run.
-                    _changes[(ReadinessCheckNames.AppSignInAudience, app.AppId)] = (SetupChange.Failed, error.MessageWithFix);
+                    // The app's changes cannot be planned (an app only personal accounts use is never made multi-tenant
+                    // silently; a permission list already at Entra's limit): that app's registration is not changed.
+                    var check = error.ErrorId == ErrorIds.SignInAudienceChangeRefused ? ReadinessCheckNames.AppSignInAudience : ReadinessCheckNames.AppAcsPermissions;
+                    _changes[(check, app.AppId)] = (SetupChange.Failed, error.MessageWithFix);
                 }
             }
             else if (AppOwner)

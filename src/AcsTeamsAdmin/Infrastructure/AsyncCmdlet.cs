@@ -101,7 +101,8 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         {
             // PowerShell's own failures, raised on the pipeline thread for the work (a -Confirm prompt a host without a
             // UI cannot show): PowerShell's error, as PowerShell reports it, not a bug of ours.
-            ThrowTerminatingError(error.ErrorRecord);
+            // The record of a RuntimeException holds a stand-in for it (ParentContainsErrorRecordException): put it back.
+            ThrowTerminatingError(new ErrorRecord(error.ErrorRecord, error));
         }
         catch (Exception error) when (error is not (PipelineStoppedException or OutOfMemoryException or AcsTeamsAdminException))
         {
