@@ -12,9 +12,10 @@ repo's tool manifest (dotnet tool restore, then dotnet pwsh ./build.ps1), and Pe
   Build    dotnet build of the solution.
   Test     Build, then the xunit tests (dotnet test) and the whole Pester suite, tests/*.Tests.ps1, in a
            new pwsh started from $PSHOME with out/tools first on PSModulePath, against out/AcsTeamsAdmin.
-           Both suites run even when one fails; each prints one line "<suite>: N passed, N failed,
-           N skipped", and the task fails when either failed. Results: out/TestResults/*.trx and
-           out/TestResults/Pester.xml (NUnit).
+           The Pester files are spread over -PesterShards processes (2) that run at once. Both suites
+           run even when one fails; each prints one line "<suite>: N passed, N failed, N skipped", and
+           the task fails when either failed. Results: out/TestResults/*.trx and Pester.<shard>.xml
+           (NUnit), with each shard's output in Pester.<shard>.log.
   Package  Build, then the PowerShell Gallery package of out/AcsTeamsAdmin, made by dotnet pack
            (src/AcsTeamsAdmin.Package): out/packages/AcsTeamsAdmin.<version>.nupkg, the module folder at
            its root, its nuspec written from the manifest and CHANGELOG.md. Publish it with
@@ -33,7 +34,11 @@ param(
     [string]$Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string]$Configuration = 'Debug'
+    [string]$Configuration = 'Debug',
+
+    # Pester processes run at once (Test): the test files are spread over them.
+    [ValidateRange(1, 8)]
+    [int]$PesterShards = 2
 )
 
 $ErrorActionPreference = 'Stop'
@@ -132,18 +137,20 @@ function Invoke-TestStep {
         $failures.Add("xunit (dotnet test exit code $xunitExit)")
     }
 
-    # Pester, in a new pwsh of the running PowerShell's own install (tests/TestHelpers.psm1): the tests
+    # Pester, in new pwsh processes of the running PowerShell's own install (tests/TestHelpers.psm1): the tests
     # import the module, and a binary module cannot be unloaded from the process that imported it.
     # Pester comes from out/tools (tests/AcsTeamsAdmin.PesterTools, restored and copied by the build).
-    # The child is attached to this console, so its output streams as it runs; the counts come from
-    # its NUnit XML and its exit code is 0 only when every test, block and file passed.
+    # The files run in shards, one pwsh each and at once: much of a run is waiting (loopback servers, retries,
+    # child processes), so two shards on two cores take about half the time of one. Each shard's output is
+    # printed when it ends; the counts come from their NUnit XML files, and a shard's exit code is 0 only when
+    # every test, block and file of it passed.
     $pester = {
-        param([string]$TestsFolder, [string]$ResultPath, [string]$PesterVersion)
+        param([string[]]$Files, [string]$ResultPath, [string]$PesterVersion)
 
         $ErrorActionPreference = 'Stop'
         Import-Module -Name Pester -RequiredVersion $PesterVersion
         $configuration = New-PesterConfiguration
-        $configuration.Run.Path = [string[]](Get-ChildItem -LiteralPath $TestsFolder -Filter *.Tests.ps1 -File).FullName
+        $configuration.Run.Path = $Files
         $configuration.Run.PassThru = $true
         $configuration.Output.Verbosity = 'Detailed'
         $configuration.TestResult.Enabled = $true
@@ -153,25 +160,50 @@ function Invoke-TestStep {
         exit $(if ($run.Result -eq 'Passed') { 0 } else { 1 })
     }
 
-    $resultPath = [System.IO.Path]::Combine($ResultsFolder, 'Pester.xml')
-    Remove-Item -LiteralPath $resultPath -ErrorAction Ignore
-    $quote = { param([string]$Value) "'" + $Value.Replace("'", "''") + "'" }
-    $script = '& {' + $pester + '} ' + ((& $quote $TestsFolder), (& $quote $resultPath), (& $quote (Get-PesterVersion)) -join ' ')
-    $encoded = [System.Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($script))
+    Get-ChildItem -LiteralPath $ResultsFolder -Filter 'Pester*.xml' -File | Remove-Item
+    $files = Get-ChildItem -LiteralPath $TestsFolder -Filter *.Tests.ps1 -File | Sort-Object Length -Descending
+    $shardCount = [Math]::Max(1, [Math]::Min($PesterShards, $files.Count))
+    $shards = @(for ($i = 0; $i -lt $shardCount; $i++) { [pscustomobject]@{ Files = [System.Collections.Generic.List[string]]::new(); Size = 0L } })
+    foreach ($file in $files) {
+        # The largest files first, each to the lightest shard: file size stands in for run time.
+        $lightest = $shards | Sort-Object Size | Select-Object -First 1
+        $lightest.Files.Add($file.FullName)
+        $lightest.Size += $file.Length
+    }
 
+    $quote = { param([string]$Value) "'" + $Value.Replace("'", "''") + "'" }
     $pwsh = Get-ChildPwshCommand
     $savedModulePath = $env:PSModulePath
     $env:PSModulePath = $ToolsFolder + [System.IO.Path]::PathSeparator + $env:PSModulePath
     try {
-        Write-Host "Running Pester on $TestsFolder against $ModuleFolder, in $($pwsh -join ' ')" -ForegroundColor Cyan
-        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded
-        $pesterExit = $LASTEXITCODE
+        Write-Host "Running Pester on $TestsFolder against $ModuleFolder, in $shardCount shard(s) of $($pwsh -join ' ')" -ForegroundColor Cyan
+        $running = for ($i = 0; $i -lt $shardCount; $i++) {
+            $resultPath = [System.IO.Path]::Combine($ResultsFolder, "Pester.$i.xml")
+            $fileList = '@(' + (($shards[$i].Files | ForEach-Object { & $quote $_ }) -join ', ') + ')'
+            $script = '& {' + $pester + '} ' + ($fileList, (& $quote $resultPath), (& $quote (Get-PesterVersion)) -join ' ')
+            $encoded = [System.Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($script))
+            $log = [System.IO.Path]::Combine($ResultsFolder, "Pester.$i.log")
+            $process = Start-Process -FilePath $pwsh[0] -PassThru -NoNewWindow -RedirectStandardOutput $log -RedirectStandardError "$log.err" `
+                -ArgumentList (@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-EncodedCommand', $encoded))
+            [pscustomobject]@{ Process = $process; Log = $log; Result = $resultPath; Files = $shards[$i].Files }
+        }
+
+        $pesterExit = 0
+        foreach ($shard in $running) {
+            $shard.Process.WaitForExit()
+            Write-Host "== Pester shard: $(($shard.Files | ForEach-Object { [System.IO.Path]::GetFileName($_) }) -join ', ')" -ForegroundColor Cyan
+            Get-Content -LiteralPath $shard.Log, "$($shard.Log).err" -ErrorAction Ignore | Write-Host
+            if ($shard.Process.ExitCode -ne 0) {
+                $pesterExit = $shard.Process.ExitCode
+            }
+        }
     }
     finally {
         $env:PSModulePath = $savedModulePath
     }
 
-    $pesterCount = Get-TestCount -Format NUnit -Path $resultPath
+    $resultPath = [System.IO.Path]::Combine($ResultsFolder, 'Pester.*.xml')
+    $pesterCount = Get-TestCount -Format NUnit -Path ($running.Result)
     Write-TestCount -Suite Pester -Count $pesterCount -ExitCode $pesterExit
     if ($pesterExit -ne 0 -or $null -eq $pesterCount -or $pesterCount.Failed -gt 0) {
         $failures.Add("Pester (exit code $pesterExit; see $resultPath)")
