@@ -59,20 +59,6 @@ internal static partial class CliApplication
             var command = CommandCatalog.Find(parsed.Command)
                 ?? throw new AcsTeamsAdminException(CliErrorIds.UnknownCommand, FailureCategory.InvalidArgument,
                     $"'{parsed.Command}' is not an acsteams command.", "Run 'acsteams help' for the list; commands are the cmdlets' names.");
-            var signIn = command.Connects ? ConnectionOptions.Parameters : [];
-            RejectUnknownOptions(parsed, [.. command.Parameters.Select(p => p.Key), .. signIn.Select(p => p.Key), .. OutputSwitches, "output"]);
-            var missing = command.Parameters.Where(p => p.Required && !parsed.Has(p.Key)).Select(p => p.Option).ToArray();
-            if (missing.Length > 0)
-            {
-                throw ParsedArguments.Usage($"{string.Join(", ", missing)}: required by {command.Name}.");
-            }
-
-            if (parsed.Positional.Count > 0)
-            {
-                // Named by position, never echoed: a value in the wrong slot is often a secret.
-                throw ParsedArguments.Usage($"argument {parsed.PositionalIndex(0)} is not an option: {command.Name} takes options only (--name value).");
-            }
-
             return await RunCommandAsync(command, parsed, stdout, stderr, environment, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -100,30 +86,36 @@ internal static partial class CliApplication
 
     private static async Task<int> RunCommandAsync(CliCommand command, ParsedArguments parsed, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, CancellationToken cancellationToken)
     {
+        // Every option is read and checked before anything signs in or calls out: the command's own, then the
+        // sign-in options. One that nothing read would have had no effect, which the user must hear about.
+        var arguments = CommandArguments.Bind(command.Name, parsed,
+            [.. command.Parameters, .. command.SignInOptions], CommonOptions(command), environment);
         var format = ParseOutputFormat(parsed.Value("output"));
+        var run = command.Handler.Prepare(arguments);
+
+        // Offline commands never sign in: any attempt to is a bug, not a sign-in with defaults.
+        var request = command.Handler.SignsIn ? ConnectionOptions.ToRequest(arguments) : null;
+        if (arguments.Unread is [var unused, ..])
+        {
+            throw ParsedArguments.Usage($"{unused} has no effect with the other options given; leave it out.");
+        }
+
         var host = new CliOperationHost(stderr, parsed.Flag("what-if"), parsed.Flag("verbose"), parsed.Flag("debug"), showProgress: !Console.IsErrorRedirected);
         var context = new OperationContext(host, host, host, cancellationToken);
 
         // One command is one step: the session's handlers and credential log to it while it runs.
         using var scope = context.Enter();
 
-        // The sign-in options are read now, so a malformed one fails before the command does anything.
-        // Offline commands never sign in: any attempt to is a bug, not a sign-in with defaults.
-        var request = command.Connects ? ConnectionOptions.ToRequest(parsed, environment) : null;
-
         // JSON goes out as each object comes; a table needs them all for its widths. Either way, what a command wrote
         // reaches stdout even when it is interrupted or fails half-way: that is the record of what it did.
         using var json = format == OutputFormat.Json ? JsonOutput.Stream(stdout) : null;
         var table = new List<object>();
-        var invocation = new CliInvocation(parsed, context,
+        var invocation = new CliInvocation(context,
             () => request is null ? throw new InvalidOperationException($"{command.Name} is marked offline but tried to sign in.") : Connector.ConnectAsync(request, context),
-            value => { if (json is null) { table.Add(value); } else { json.Add(value); } }, error => stderr.WriteLine(OneLine(error)))
-        {
-            Environment = environment,
-        };
+            value => { if (json is null) { table.Add(value); } else { json.Add(value); } }, error => stderr.WriteLine(OneLine(error)));
         try
         {
-            await command.RunAsync(invocation).ConfigureAwait(false);
+            await run(invocation).ConfigureAwait(false);
         }
         finally
         {
@@ -158,10 +150,19 @@ internal static partial class CliApplication
         }
     }
 
-    private static bool IsSwitch(string name) =>
-        OutputSwitches.Contains(name, StringComparer.OrdinalIgnoreCase)
-        || ConnectionOptions.Parameters.Concat(CommandCatalog.All.SelectMany(command => command.Parameters))
-            .Any(parameter => parameter.Kind == CliValueKind.Switch && string.Equals(parameter.Key, name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The front end's own options: --what-if only where the cmdlet supports -WhatIf.</summary>
+    internal static IReadOnlyCollection<string> CommonOptions(CliCommand command) =>
+        command.Description.SupportsShouldProcess ? [.. FrontEndOptions, "what-if"] : FrontEndOptions;
+
+    private static readonly string[] FrontEndOptions = ["output", "verbose", "debug", "help"];
+
+    // Switches are known by name before the command is, so `--sandbox New-...` does not take the command as its value.
+    private static readonly HashSet<string> Switches = new(
+        CommandTable.All.SelectMany(command => command.Parameters).Where(parameter => parameter.Kind == CliValueKind.Switch)
+            .SelectMany(parameter => parameter.Keys).Concat(OutputSwitches),
+        StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsSwitch(string name) => Switches.Contains(name);
 
     /// <summary>
     /// One line for stderr: error id, message and fix, and the service's request id for support.
@@ -170,15 +171,17 @@ internal static partial class CliApplication
     internal static string OneLine(AcsTeamsAdminException error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var text = PowerShellParameter().Replace(error.MessageWithFix, match =>
-            KnownParameters.Contains(match.Groups["name"].Value) ? Kebab.Option(match.Groups["name"].Value) : match.Value);
+        var text = CommandLineText(error.MessageWithFix);
         var requestId = error.RequestId is null ? string.Empty : $" (request id {error.RequestId})";
         return $"acsteams: error {error.ErrorId}: {text}{requestId}".ReplaceLineEndings(" ");
     }
 
+    /// <summary>Text written for PowerShell (errors, the docs' help) in the command line's words: -AppId becomes --app-id.</summary>
+    internal static string CommandLineText(string text) =>
+        PowerShellParameter().Replace(text, match => KnownParameters.Contains(match.Groups["name"].Value) ? Kebab.Option(match.Groups["name"].Value) : match.Value);
+
     private static readonly HashSet<string> KnownParameters = new(
-        ConnectionOptions.Parameters.Concat(CommandCatalog.All.SelectMany(command => command.Parameters)).Select(parameter => parameter.Name),
-        StringComparer.Ordinal);
+        CommandTable.All.SelectMany(command => command.Parameters).Select(parameter => parameter.Name), StringComparer.Ordinal);
 
     private static string Version =>
         typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";

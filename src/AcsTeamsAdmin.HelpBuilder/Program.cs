@@ -1,5 +1,6 @@
 using AcsTeamsAdmin.HelpBuilder;
 using AcsTeamsAdmin.HelpBuilder.About;
+using AcsTeamsAdmin.HelpBuilder.Cmdlets;
 using AcsTeamsAdmin.HelpBuilder.Formats;
 using AcsTeamsAdmin.HelpBuilder.Maml;
 using AcsTeamsAdmin.HelpBuilder.Markdown;
@@ -9,6 +10,7 @@ using AcsTeamsAdmin.HelpBuilder.Packaging;
 //   AcsTeamsAdmin.HelpBuilder help <docs/en-US> <MAML file to write> <folder for about_*.help.txt>
 //   AcsTeamsAdmin.HelpBuilder nuspec <shipped .psd1> <CHANGELOG.md> <license expression> <.nuspec to write>
 //   AcsTeamsAdmin.HelpBuilder format <AcsTeamsAdmin.Format.ps1xml to write>
+//   AcsTeamsAdmin.HelpBuilder commands <the module's bin folder> <docs/en-US> <C# file to write>
 // Exit 0 on success, 1 (the file and the problem on stderr) when a source cannot be read, 2 on bad usage.
 try
 {
@@ -17,6 +19,7 @@ try
         ["help", var docs, var helpFile, var aboutFolder] => WriteHelp(docs, helpFile, aboutFolder),
         ["nuspec", var manifest, var changelog, var license, var nuspec] => WriteNuspec(manifest, changelog, license, nuspec),
         ["format", var formatFile] => WriteFormat(formatFile),
+        ["commands", var bin, var docs, var table] => WriteCommandTable(bin, docs, table),
         _ => Usage(),
     };
 }
@@ -66,10 +69,29 @@ static int WriteFormat(string formatFile)
     return 0;
 }
 
+static int WriteCommandTable(string bin, string docs, string table)
+{
+    string sma = Path.Combine(AppContext.BaseDirectory, "reference", "System.Management.Automation.dll");
+    using var cmdlets = CompiledCmdlets.Load(bin, sma);
+    CmdletPage[] pages = HelpSources.CmdletPages(docs).Select(CmdletPageReader.Read).ToArray();
+    string code = CommandTableWriter.Write(cmdlets, pages);
+
+    // Written only when it changed, so an unchanged table does not recompile acsteams.
+    if (!File.Exists(table) || File.ReadAllText(table) != code)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(table))!);
+        File.WriteAllText(table, code);
+    }
+
+    Console.WriteLine($"Commands: {cmdlets.Cmdlets.Count} cmdlets -> {table}");
+    return 0;
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("Usage: AcsTeamsAdmin.HelpBuilder help <docs/en-US> <bin/en-US/AcsTeamsAdmin.dll-Help.xml> <en-US>");
     Console.Error.WriteLine("       AcsTeamsAdmin.HelpBuilder nuspec <AcsTeamsAdmin.psd1> <CHANGELOG.md> <license expression> <out.nuspec>");
     Console.Error.WriteLine("       AcsTeamsAdmin.HelpBuilder format <AcsTeamsAdmin.Format.ps1xml>");
+    Console.Error.WriteLine("       AcsTeamsAdmin.HelpBuilder commands <module bin folder> <docs/en-US> <CommandTable.g.cs>");
     return 2;
 }

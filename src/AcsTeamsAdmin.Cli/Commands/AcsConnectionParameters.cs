@@ -1,6 +1,5 @@
 using AcsTeamsAdmin.Engine.Communication;
 using AcsTeamsAdmin.Engine.Failures;
-using AcsTeamsAdmin.Engine.Operations;
 
 namespace AcsTeamsAdmin.Cli.Commands;
 
@@ -10,66 +9,63 @@ namespace AcsTeamsAdmin.Cli.Commands;
 /// --client-secret, --sandbox, ...) sign in with. The connection string can come from
 /// ACSTEAMS_ACS_CONNECTION_STRING instead of the command line, where other users could read it.
 /// </summary>
-internal static class AcsConnectionParameters
+internal sealed class AcsConnectionParameters
 {
-    public const string ConnectionStringVariable = "ACSTEAMS_ACS_CONNECTION_STRING";
+    private readonly AcsConnectionRequest _request;
+    private readonly bool _needsSession;
 
-    public static IReadOnlyList<CliParameter> All { get; } =
-    [
-        new("ConnectionString", CliValueKind.Text, $"The ACS resource's connection string (endpoint=...;accesskey=...), or set {ConnectionStringVariable}."),
-        new("Endpoint", CliValueKind.Text, "The ACS resource's endpoint, authenticated with Entra ID through the sign-in options (e.g. --identity)."),
-        new("ApiVersion", CliValueKind.Text, $"ACS identity api-version: {string.Join(", ", AcsApiVersion.Released)} (default {AcsApiVersion.Default})."),
-    ];
-
-    public static AcsConnectionRequest Read(CliInvocation invocation, bool signInOptionsGiven)
+    // Every value that needs no session is checked here, so bad input fails before any sign-in.
+    private AcsConnectionParameters(AcsConnectionRequest request)
     {
-        ArgumentNullException.ThrowIfNull(invocation);
-        var args = invocation.Arguments;
-
-        // The environment supplies the connection string only when no option named another way to reach ACS.
-        var connectionString = args.Value("connection-string")
-            ?? (args.Has("endpoint") || signInOptionsGiven ? null : invocation.Environment(ConnectionStringVariable));
-        return new AcsConnectionRequest { ConnectionString = connectionString, Endpoint = args.Value("endpoint"), ApiVersion = args.Value("api-version") };
+        _request = request;
+        _needsSession = AcsConnectionFactory.NeedsSession(request);
     }
 
     /// <summary>
-    /// For commands that may sign in: every ACS value is checked first, then the sign-in happens only when
-    /// --endpoint (or the sandbox) needs it.
+    /// For commands that may sign in: the ACS options are read now, and the run signs in only when --endpoint
+    /// (or the sandbox) needs it.
     /// </summary>
-    public static async Task<IAcsIdentityClient> CreateClientAsync(CliInvocation invocation, IOperationLog log)
+    public static AcsConnectionParameters Read(CommandArguments args)
     {
-        ArgumentNullException.ThrowIfNull(invocation);
-        var sandbox = invocation.Arguments.Flag("sandbox");
-        var request = Read(invocation, sandbox);
-        if (!AcsConnectionFactory.NeedsSession(request))
-        {
-            return AcsConnectionFactory.Create(request, null, log);
-        }
+        ArgumentNullException.ThrowIfNull(args);
+        var sandbox = args.Switch("Sandbox");
 
-        if (request.Endpoint is null && !sandbox)
+        // The environment supplies the connection string only when no option named another way to reach ACS.
+        var endpoint = args.Text("Endpoint");
+        var request = new AcsConnectionRequest
+        {
+            ConnectionString = args.Secret("ConnectionString", fromEnvironment: endpoint is null && !sandbox),
+            Endpoint = endpoint,
+            ApiVersion = args.Text("ApiVersion"),
+        };
+        if (request.ConnectionString is null && request.Endpoint is null && !sandbox)
         {
             throw new AcsTeamsAdminException(ErrorIds.MissingParameter, FailureCategory.InvalidArgument,
                 "-ConnectionString or -Endpoint: say which ACS resource to use.",
-                $"Pass --connection-string (or set {ConnectionStringVariable}), or --endpoint with sign-in options such as --identity; with --sandbox neither is needed.")
+                $"Pass --connection-string (or set {SecretVariables.AcsConnectionString}), or --endpoint with sign-in options such as --identity; with --sandbox neither is needed.")
             {
                 ParameterName = "ConnectionString",
             };
         }
 
-        var session = await invocation.ConnectAsync().ConfigureAwait(false);
-        return AcsConnectionFactory.Create(request, session, log);
+        return new AcsConnectionParameters(request);
     }
 
     /// <summary>For commands that cannot sign in (their own --client-id is not the sign-in's): the connection string only.</summary>
-    public static IAcsIdentityClient CreateOfflineClient(CliInvocation invocation, string command)
+    public static AcsConnectionParameters ReadOffline(CommandArguments args, string command)
     {
-        ArgumentNullException.ThrowIfNull(invocation);
-        var request = Read(invocation, signInOptionsGiven: false);
+        ArgumentNullException.ThrowIfNull(args);
+        var request = new AcsConnectionRequest
+        {
+            ConnectionString = args.Secret("ConnectionString", fromEnvironment: !args.Has("Endpoint")),
+            Endpoint = args.Text("Endpoint"),
+            ApiVersion = args.Text("ApiVersion"),
+        };
         if (request.ConnectionString is null && request.Endpoint is not null)
         {
             throw new AcsTeamsAdminException(ErrorIds.ConflictingParameters, FailureCategory.InvalidArgument,
                 $"-Endpoint: acsteams {command} cannot sign in to Entra ID (its --client-id is the Teams user's app, not a sign-in).",
-                $"Pass --connection-string or set {ConnectionStringVariable}; or use the {command} cmdlet after Connect-AcsTeamsAdmin.")
+                $"Pass --connection-string or set {SecretVariables.AcsConnectionString}; or use the {command} cmdlet after Connect-AcsTeamsAdmin.")
             {
                 ParameterName = "Endpoint",
             };
@@ -78,12 +74,26 @@ internal static class AcsConnectionParameters
         if (request.ConnectionString is null)
         {
             throw new AcsTeamsAdminException(ErrorIds.MissingParameter, FailureCategory.InvalidArgument,
-                "-ConnectionString: say which ACS resource to use.", $"Pass --connection-string or set {ConnectionStringVariable}.")
+                "-ConnectionString: say which ACS resource to use.", $"Pass --connection-string or set {SecretVariables.AcsConnectionString}.")
             {
                 ParameterName = "ConnectionString",
             };
         }
 
-        return AcsConnectionFactory.Create(request, null, invocation.Context.Log);
+        return new AcsConnectionParameters(request);
+    }
+
+    /// <summary>Builds the client, signing in first when the resource is reached with the session's credential.</summary>
+    public async Task<IAcsIdentityClient> CreateClientAsync(CliInvocation invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var log = invocation.Context.Log;
+        if (!_needsSession)
+        {
+            return AcsConnectionFactory.Create(_request, null, log);
+        }
+
+        var session = await invocation.ConnectAsync().ConfigureAwait(false);
+        return AcsConnectionFactory.Create(_request, session, log);
     }
 }

@@ -1,21 +1,15 @@
-using AcsTeamsAdmin.Cli.Parsing;
 using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Operations;
 
 namespace AcsTeamsAdmin.Cli.Commands;
 
-/// <summary>What a running command has: its arguments, the engine context, the connection (made on first use) and its output.</summary>
-internal sealed class CliInvocation(ParsedArguments arguments, OperationContext context, Func<Task<AcsTeamsAdminConnection>> connect, Action<object> output, Action<AcsTeamsAdminException> reportError)
+/// <summary>What a running command has: the engine context, the connection (made on first use) and its output.</summary>
+internal sealed class CliInvocation(OperationContext context, Func<Task<AcsTeamsAdminConnection>> connect, Action<object> output, Action<AcsTeamsAdminException> reportError)
 {
     private AcsTeamsAdminConnection? _connection;
 
-    public ParsedArguments Arguments { get; } = arguments;
-
     public OperationContext Context { get; } = context;
-
-    /// <summary>The process environment (a test's dictionary in tests): where secrets can come from instead of the command line.</summary>
-    public Func<string, string?> Environment { get; init; } = _ => null;
 
     /// <summary>The connection the command signed in with, if it needed one.</summary>
     public AcsTeamsAdminConnection? ConnectionIfMade => _connection;

@@ -3,7 +3,8 @@ using AcsTeamsAdmin.Engine.Failures;
 namespace AcsTeamsAdmin.Cli.Parsing;
 
 /// <summary>
-/// The options of one invocation, keyed by kebab name (case-insensitive).
+/// A command line split into its parts, options keyed by the name as typed (case-insensitive). Commands read
+/// their parameters through <see cref="Commands.CommandArguments"/>, which binds these to the cmdlet's names.
 /// </summary>
 internal sealed class ParsedArguments
 {
@@ -30,58 +31,26 @@ internal sealed class ParsedArguments
 
     public bool Has(string name) => _options.ContainsKey(name);
 
+    /// <summary>Every value given for the option (null for a bare --name), in order.</summary>
+    public IReadOnlyList<string?> Values(string name) => _options.TryGetValue(name, out var values) ? values : [];
+
+    /// <summary>A front-end switch such as --verbose.</summary>
     public bool Flag(string name)
     {
-        if (!Has(name))
-        {
-            return false;
-        }
-
-        var value = _options[name].LastOrDefault();
-        return value is null || !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
+        var values = Values(name);
+        return values.Count > 0 && (values[^1] is not { } value || !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>A front-end option's one value, such as --output's.</summary>
     public string? Value(string name)
     {
-        if (!Has(name))
+        var values = Values(name);
+        return values.Count switch
         {
-            return null;
-        }
-
-        var values = _options[name];
-        if (values.Count > 1)
-        {
-            throw Usage($"--{name} was given {values.Count} times; give it once.");
-        }
-
-        return values[0] ?? throw Usage($"--{name} needs a value.");
-    }
-
-    /// <summary>
-    /// A comma-separated list (the option may also be repeated). An empty item ("a,,b", "", " ") is a mistake in a
-    /// script, never "nothing": dropping it silently would run the command for fewer items than asked, or for none
-    /// (and a tenant-wide step still writes). Only a setting that can be an empty list takes "" to mean one
-    /// (<paramref name="emptyMeansNone"/>, such as --blocked-anonymous-join-client-types "").
-    /// </summary>
-    public IReadOnlyList<string> Values(string name, bool emptyMeansNone = false)
-    {
-        if (!Has(name))
-        {
-            return [];
-        }
-
-        var given = _options[name].Select(value => value ?? throw Usage($"--{name} needs a value.")).ToArray();
-        if (emptyMeansNone && given.All(string.IsNullOrWhiteSpace))
-        {
-            return [];
-        }
-
-        var items = given.SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries)).ToArray();
-        var empty = Array.FindIndex(items, item => item.Length == 0);
-        return empty < 0 ? items
-            : throw Usage(items.Length == 1
-                ? $"--{name} is empty; give a value."
-                : $"--{name}: item {empty + 1} of {items.Length} is empty; remove the extra comma or give a value.");
+            0 => null,
+            > 1 => throw Usage($"--{name} was given {values.Count} times; give it once."),
+            _ => values[0] ?? throw Usage($"--{name} needs a value."),
+        };
     }
 
     public static AcsTeamsAdminException Usage(string message) =>

@@ -19,4 +19,27 @@ public sealed record AcsApplicationSettings
 
     /// <summary>signInAudience AzureADMultipleOrgs, unless the app already is multi-tenant.</summary>
     public bool MultiTenant { get; init; }
+
+    /// <summary>
+    /// Set-AcsVoipPermission's settings from its parameters as typed: the redirect URI defaults to
+    /// http://localhost only with -AllowPublicClientFlows. Throws, naming the parameter, on a bad value.
+    /// </summary>
+    public static AcsApplicationSettings ForChange(
+        IReadOnlyList<string>? scope, bool includeLegacyVoip, bool allowPublicClientFlows, string? redirectUri, bool multiTenant) => new()
+    {
+        Scopes = AcsScopeSelection.Parse(scope, includeLegacyVoip),
+        AllowPublicClientFlows = allowPublicClientFlows,
+        RedirectUri = redirectUri is not null ? PublicClientRedirectUri.Parse(redirectUri)
+            : allowPublicClientFlows ? PublicClientRedirectUri.Default : null,
+        MultiTenant = multiTenant,
+    };
+
+    /// <summary>New-AcsTeamsApplication's settings: a public client with its redirect URI (default http://localhost).</summary>
+    public static AcsApplicationSettings ForNewApplication(IReadOnlyList<string>? scope, bool includeLegacyVoip, string? redirectUri, bool multiTenant) => new()
+    {
+        Scopes = AcsScopeSelection.Parse(scope, includeLegacyVoip),
+        AllowPublicClientFlows = true,
+        RedirectUri = PublicClientRedirectUri.Parse(redirectUri ?? PublicClientRedirectUri.Default.Value),
+        MultiTenant = multiTenant,
+    };
 }

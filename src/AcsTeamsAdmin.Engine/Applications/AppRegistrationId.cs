@@ -10,7 +10,7 @@ namespace AcsTeamsAdmin.Engine.Applications;
 /// </summary>
 public readonly record struct AppRegistrationId(Guid Value)
 {
-    public static AppRegistrationId Parse(string? value, string parameterName = "ApplicationId") =>
+    public static AppRegistrationId Parse(string? value, string parameterName = "AppId") =>
         new(InputParser.ParseGuid(parameterName, value,
             "it is the Application (client) ID or the Object ID on the app registration's Overview page (Entra admin center > App registrations)."));
 

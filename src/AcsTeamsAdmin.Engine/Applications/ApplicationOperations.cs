@@ -115,7 +115,7 @@ public static class ApplicationOperations
         {
             throw new AcsTeamsAdminException(ErrorIds.AmbiguousApplicationName, FailureCategory.InvalidOperation,
                 $"Tenant {tenant} already has {existing.Count} app registrations named '{name}' (appIds {string.Join(", ", existing.Select(app => app.AppId))}).",
-                "Choose another -DisplayName, or run Set-AcsVoipPermission -ApplicationId with the appId of the one you mean.", name);
+                "Choose another -DisplayName, or run Set-AcsVoipPermission -AppId with the appId of the one you mean.", name);
         }
 
         var known = await AcsScopeResolver.ResolveKnownAsync(connection, context).ConfigureAwait(false);
@@ -128,7 +128,7 @@ public static class ApplicationOperations
             if (missing.Count > 0)
             {
                 context.Log.Warning($"The existing app registration '{found.DisplayName}' (appId {found.AppId}) lacks: {string.Join("; ", missing.Select(change => change.Description))}. " +
-                    $"Run Set-AcsVoipPermission -ApplicationId {found.AppId} with the same switches to add them.");
+                    $"Run Set-AcsVoipPermission -AppId {found.AppId} with the same switches to add them.");
             }
 
             return AppRegistrationInfoBuilder.Build(found, tenant, known, wanted, ApplicationStatus.Existing, []);

@@ -8,5 +8,12 @@ namespace AcsTeamsAdmin.Engine.Communication;
 /// </summary>
 public sealed record TeamsUserTokenExchange(string EntraToken, AppId AppId, Guid UserId)
 {
+    /// <summary>Convert-AadTokenToTeamsToken's -AadToken, -ClientId and -UserObjectId as typed; throws, naming the parameter.</summary>
+    public static TeamsUserTokenExchange Parse(string? entraToken, string? clientId, string? userObjectId) => new(
+        entraToken ?? "",
+        AppId.Parse(clientId, "ClientId"),
+        Validation.InputParser.ParseGuid("UserObjectId", userObjectId,
+            "it is the Teams user's object id (the Entra token's oid claim; Get-AcsTeamsUserAadToken returns it)."));
+
     public override string ToString() => $"Teams user token exchange for user {UserId} of app {AppId} (token redacted)";
 }

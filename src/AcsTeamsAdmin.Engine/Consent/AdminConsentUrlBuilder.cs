@@ -15,6 +15,29 @@ namespace AcsTeamsAdmin.Engine.Consent;
 /// </summary>
 public static class AdminConsentUrlBuilder
 {
+    /// <summary>
+    /// One tenant's link of several: a failure is that tenant's (a bad tenant name, a CSV row's bad redirect URI), and
+    /// its message names the tenant ("-RedirectUri (tenant 'x'): ..."), so the user knows which row to fix.
+    /// </summary>
+    public static AdminConsentUrl BuildForTenant(AdminConsentUrlRequest template, string tenant, IOperationLog log)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        try
+        {
+            return Build(template with { TenantId = tenant }, log);
+        }
+        catch (AcsTeamsAdminException error) when (error.ParameterName is { } name && name != "TenantId"
+            && error.Message.StartsWith(AcsTeamsAdminException.Parameter(name), StringComparison.Ordinal))
+        {
+            var prefix = AcsTeamsAdminException.Parameter(name);
+            throw new AcsTeamsAdminException(error.ErrorId, error.Category, $"{prefix[..^1]} (tenant '{tenant}'):{error.Message[prefix.Length..]}",
+                error.RecommendedAction, error.Target, error)
+            {
+                ParameterName = error.ParameterName,
+            };
+        }
+    }
+
     /// <summary>Parses the request (every failure names its parameter) and builds the link.</summary>
     /// <param name="request">What the user typed.</param>
     /// <param name="log">Where the warning about government clouds goes.</param>

@@ -61,7 +61,7 @@ internal static class ReadinessRules
         return missing.Length == 0
             ? RuleOutcome.Pass($"'{registration.DisplayName}' requests {string.Join(" and ", AppFacts.Required.Select(scope => scope.Value))} of Azure Communication Services.{legacy}")
             : RuleOutcome.Fail($"'{registration.DisplayName}' does not request {string.Join(" and ", missing)} of Azure Communication Services; the Teams token exchange needs both.{legacy}",
-                $"Set-AcsVoipPermission -ApplicationId {app.AppId}");
+                $"Set-AcsVoipPermission -AppId {app.AppId}");
     }
 
     private static RuleOutcome CheckPublicClientFlows(TenantFacts tenant, AppFacts app) =>
@@ -69,14 +69,14 @@ internal static class ReadinessRules
         : registration.IsFallbackPublicClient == true
             ? RuleOutcome.Pass($"'{registration.DisplayName}' allows public client flows (isFallbackPublicClient).")
             : RuleOutcome.Fail($"'{registration.DisplayName}' does not allow public client flows: desktop and mobile clients (MSAL public client, as in the ACS Teams quickstart) cannot sign Teams users in.",
-                $"Set-AcsVoipPermission -ApplicationId {app.AppId} -AllowPublicClientFlows");
+                $"Set-AcsVoipPermission -AppId {app.AppId} -AllowPublicClientFlows");
 
     private static RuleOutcome CheckRedirectUri(TenantFacts tenant, AppFacts app) =>
         app.Registration is not { } registration ? NotHere(app)
         : registration.PublicClientRedirectUris.Count > 0
             ? RuleOutcome.Pass($"'{registration.DisplayName}' has the public client redirect URI(s) {string.Join(", ", registration.PublicClientRedirectUris)}.")
             : RuleOutcome.Fail($"'{registration.DisplayName}' has no public client (mobile and desktop) redirect URI: MSAL's interactive sign-in has nowhere to return.",
-                $"Set-AcsVoipPermission -ApplicationId {app.AppId} -RedirectUri {PublicClientRedirectUri.Default.Value}");
+                $"Set-AcsVoipPermission -AppId {app.AppId} -RedirectUri {PublicClientRedirectUri.Default.Value}");
 
     private static RuleOutcome CheckAudience(TenantFacts tenant, AppFacts app)
     {
@@ -93,7 +93,7 @@ internal static class ReadinessRules
 
         return app.MultiTenant
             ? RuleOutcome.Fail($"'{registration.DisplayName}' is {audience}: users of other tenants cannot sign in, and their administrators cannot consent to it.",
-                $"Set-AcsVoipPermission -ApplicationId {app.AppId} -MultiTenant")
+                $"Set-AcsVoipPermission -AppId {app.AppId} -MultiTenant")
             : RuleOutcome.Pass($"'{registration.DisplayName}' is {audience}: only this tenant's users can sign in (check with -MultiTenant if customers in other tenants use it).");
     }
 

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using AcsTeamsAdmin.Engine.Communication;
-using AcsTeamsAdmin.Engine.Identifiers;
 using AcsTeamsAdmin.Infrastructure;
 
 namespace AcsTeamsAdmin.Commands;
@@ -42,10 +41,7 @@ public sealed class ConvertAadTokenToTeamsTokenCommand : AcsCmdlet
 
     protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
-        var exchange = new TeamsUserTokenExchange(
-            SecretParameter.Read(AadToken, "AadToken", "token") ?? "",
-            AppId.Parse(ClientId, "ClientId"),
-            Engine.Validation.InputParser.ParseGuid("UserObjectId", UserObjectId, "it is the Teams user's object id (the Entra token's oid claim; Get-AcsTeamsUserAadToken returns it)."));
+        var exchange = TeamsUserTokenExchange.Parse(SecretParameter.Read(AadToken, "AadToken", "token"), ClientId, UserObjectId);
         var token = await AcsIdentityOperations.ExchangeTeamsUserTokenAsync(_client!, exchange, pipeline.Context).ConfigureAwait(false);
         pipeline.WriteObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
     }

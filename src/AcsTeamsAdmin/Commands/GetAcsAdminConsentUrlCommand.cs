@@ -68,27 +68,16 @@ public sealed class GetAcsAdminConsentUrlCommand : AsyncCmdlet
         {
             try
             {
-                pipeline.WriteObject(AdminConsentUrlBuilder.Build(Request(tenant), log));
+                pipeline.WriteObject(AdminConsentUrlBuilder.BuildForTenant(Request(tenant), tenant, log));
             }
             catch (AcsTeamsAdminException error)
             {
-                // One tenant's link failing (a bad tenant name, a CSV row's bad redirect URI) is that tenant's: the
-                // error names the tenant ("-RedirectUri (tenant 'x'): ..."), and the next one goes on.
-                pipeline.WriteError(ErrorRecordFactory.Create(ForTenant(error, tenant)));
+                // One tenant's link failing is that tenant's: the next one goes on.
+                pipeline.WriteError(ErrorRecordFactory.Create(error));
             }
         }
 
         return Task.CompletedTask;
-    }
-
-    private static AcsTeamsAdminException ForTenant(AcsTeamsAdminException error, string tenant)
-    {
-        var prefix = error.ParameterName is { } name && name != nameof(TenantId) ? AcsTeamsAdminException.Parameter(name) : null;
-        return prefix is null || !error.Message.StartsWith(prefix, StringComparison.Ordinal) ? error
-            : new AcsTeamsAdminException(error.ErrorId, error.Category, $"{prefix[..^1]} (tenant '{tenant}'):{error.Message[prefix.Length..]}", error.RecommendedAction, error.Target, error)
-            {
-                ParameterName = error.ParameterName,
-            };
     }
 
     // An empty cell of a piped CSV row means "not given"; an empty value typed on the command line is still refused.

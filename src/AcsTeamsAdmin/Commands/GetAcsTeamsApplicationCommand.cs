@@ -16,10 +16,11 @@ public sealed class GetAcsTeamsApplicationCommand : ConnectedCmdlet
     private const string ByIdSet = "ById";
     private const string ByDisplayNameSet = "ByDisplayName";
 
+    /// <summary>The app's appId, or its object id (-ApplicationId, as Graph PowerShell names an object id).</summary>
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("AppId")]
+    [Alias("ApplicationId")]
     [ArgumentCompleter(typeof(AppIdCompleter))]
-    public string ApplicationId { get; set; } = string.Empty;
+    public string AppId { get; set; } = string.Empty;
 
     [Parameter(ParameterSetName = ByDisplayNameSet, Mandatory = true)]
     [SupportsWildcards]
@@ -34,7 +35,7 @@ public sealed class GetAcsTeamsApplicationCommand : ConnectedCmdlet
             return;
         }
 
-        var id = AppRegistrationId.Parse(ApplicationId);
+        var id = AppRegistrationId.Parse(AppId);
         pipeline.WriteObject(await ApplicationOperations.GetAsync(Connection, id, pipeline.Context).ConfigureAwait(false));
     }
 }

@@ -33,7 +33,7 @@ public sealed class NewAcsAccessTokenCommand : AcsCmdlet
     // The token request applies to every piped identity: a bad one fails the whole call, before any request.
     protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        _request = new AcsTokenRequest(AcsTokenScopes.Parse(Scope), ExpiresInMinutes is { } minutes ? AcsTokenLifetime.Parse(minutes) : null);
+        _request = AcsTokenRequest.Parse(Scope, ExpiresInMinutes);
         _client = CreateClient(pipeline.Context.Log);
         return Task.CompletedTask;
     }

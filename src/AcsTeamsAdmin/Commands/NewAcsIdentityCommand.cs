@@ -39,17 +39,7 @@ public sealed class NewAcsIdentityCommand : AcsCmdlet
     protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
         // Everything is parsed before the first request.
-        AcsTokenRequest? token = null;
-        if (Scope is not null || ExpiresInMinutes is not null)
-        {
-            if (Scope is null)
-            {
-                throw AcsTeamsAdminException.InvalidInput("ExpiresInMinutes", ExpiresInMinutes, "applies to the first token, and no -Scope asks for one.",
-                    "Add -Scope (chat, voip, ...) to create each identity with a token, or drop -ExpiresInMinutes.", ErrorIds.ConflictingParameters);
-            }
-
-            token = new AcsTokenRequest(AcsTokenScopes.Parse(Scope), ExpiresInMinutes is { } minutes ? AcsTokenLifetime.Parse(minutes) : null);
-        }
+        var token = AcsTokenRequest.ParseOptional(Scope, ExpiresInMinutes);
 
         if (MyInvocation.BoundParameters.ContainsKey(nameof(Count)) && MyInvocation.ExpectingInput)
         {

@@ -36,13 +36,7 @@ public sealed class NewAcsTeamsApplicationCommand : ConnectedCmdlet
     // The settings apply to every piped display name: bad ones fail the whole call, before any request.
     protected override async Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        _settings = new AcsApplicationSettings
-        {
-            Scopes = AcsScopeSelection.Parse(Scope, IncludeLegacyVoip),
-            AllowPublicClientFlows = true,
-            RedirectUri = PublicClientRedirectUri.Parse(RedirectUri),
-            MultiTenant = MultiTenant,
-        };
+        _settings = AcsApplicationSettings.ForNewApplication(Scope, IncludeLegacyVoip, RedirectUri, MultiTenant);
         await base.BeginProcessingAsync(pipeline).ConfigureAwait(false);
     }
 

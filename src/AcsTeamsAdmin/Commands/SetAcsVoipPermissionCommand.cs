@@ -13,10 +13,11 @@ namespace AcsTeamsAdmin.Commands;
 [OutputType(typeof(AppRegistrationInfo))]
 public sealed class SetAcsVoipPermissionCommand : ConnectedCmdlet
 {
+    /// <summary>The app's appId, or its object id (-ApplicationId, as Graph PowerShell names an object id).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("AppId")]
+    [Alias("ApplicationId")]
     [ArgumentCompleter(typeof(AppIdCompleter))]
-    public string ApplicationId { get; set; } = string.Empty;
+    public string AppId { get; set; } = string.Empty;
 
     /// <summary>ACS delegated permissions by name; default Teams.ManageCalls and Teams.ManageChats.</summary>
     [Parameter]
@@ -44,21 +45,14 @@ public sealed class SetAcsVoipPermissionCommand : ConnectedCmdlet
     // The settings apply to every piped app: bad ones fail the whole call, before any request.
     protected override async Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        _settings = new AcsApplicationSettings
-        {
-            Scopes = AcsScopeSelection.Parse(Scope, IncludeLegacyVoip),
-            AllowPublicClientFlows = AllowPublicClientFlows,
-            RedirectUri = RedirectUri is not null ? PublicClientRedirectUri.Parse(RedirectUri)
-                : AllowPublicClientFlows ? PublicClientRedirectUri.Default : null,
-            MultiTenant = MultiTenant,
-        };
+        _settings = AcsApplicationSettings.ForChange(Scope, IncludeLegacyVoip, AllowPublicClientFlows, RedirectUri, MultiTenant);
         await base.BeginProcessingAsync(pipeline).ConfigureAwait(false);
     }
 
     protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         // The app is parsed before any call, so bad input never reaches Graph.
-        var id = AppRegistrationId.Parse(ApplicationId);
+        var id = AppRegistrationId.Parse(AppId);
         var result = await ApplicationOperations.SetAsync(Connection, id, _settings!, pipeline.Context).ConfigureAwait(false);
         if (PassThru && result is not null)
         {

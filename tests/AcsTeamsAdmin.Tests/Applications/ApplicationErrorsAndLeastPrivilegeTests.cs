@@ -69,7 +69,7 @@ public class ApplicationErrorsAndLeastPrivilegeTests
         var error = Assert.Throws<AcsTeamsAdminException>(() => AppRegistrationId.Parse(value));
 
         Assert.Equal(errorId, error.ErrorId);
-        Assert.StartsWith("-ApplicationId:", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("-AppId:", error.Message, StringComparison.Ordinal);
         Assert.Empty(sandbox.Requests.Entries);
         await Task.CompletedTask;
     }

@@ -46,7 +46,7 @@ public class NewTests
 
         Assert.Equal(ApplicationStatus.Existing, found!.Status);
         Assert.Equal(SandboxIds.ContosoTeamsCallingAppId, found.AppId);
-        Assert.Contains(host.Lines, line => line.StartsWith("WARNING:", StringComparison.Ordinal) && line.Contains($"Set-AcsVoipPermission -ApplicationId {SandboxIds.ContosoTeamsCallingAppId}", StringComparison.Ordinal));
+        Assert.Contains(host.Lines, line => line.StartsWith("WARNING:", StringComparison.Ordinal) && line.Contains($"Set-AcsVoipPermission -AppId {SandboxIds.ContosoTeamsCallingAppId}", StringComparison.Ordinal));
         Assert.Equal(0, ContosoConnections.ApplicationWrites(sandbox));
     }
 

@@ -35,7 +35,7 @@ public class CliApplicationTests
 
         Assert.Equal(CliApplication.Failed, run.ExitCode);
         Assert.Contains("InvalidGuid", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("--application-id", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--app-id", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(run.Stdout);
     }
 

@@ -23,7 +23,7 @@ public class CliParsingTests
 
         Assert.Equal("New-AcsTeamsServicePrincipal", parsed.Command);
         Assert.True(parsed.Flag("sandbox"));
-        Assert.Equal(["a", "b", "c"], parsed.Values("app-id"));
+        Assert.Equal(["a,b", "c"], parsed.Values("app-id"));
         Assert.Equal("json", parsed.Value("OUTPUT"));
     }
 

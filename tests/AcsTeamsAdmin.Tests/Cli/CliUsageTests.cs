@@ -71,7 +71,7 @@ public class CliUsageTests
     {
         const string Secret = "canary-secret-7f3a";
         var run = await CliRun.Invoke(
-            new Dictionary<string, string> { [ConnectionOptions.ClientSecretVariable] = Secret },
+            new Dictionary<string, string> { [SecretVariables.ClientSecret] = Secret },
             "Get-AcsTeamsAdminContext", "--tenant-id", "fabrikam.onmicrosoft.com", "--client-id", "not-a-guid");
 
         Assert.Equal(CliApplication.Failed, run.ExitCode);
@@ -122,7 +122,7 @@ public class CliUsageTests
     public async Task A_secret_in_the_environment_does_not_fight_an_explicit_sign_in_choice()
     {
         var run = await CliRun.Invoke(
-            new Dictionary<string, string> { [ConnectionOptions.ClientSecretVariable] = "s", [ConnectionOptions.AccessTokenVariable] = "t" },
+            new Dictionary<string, string> { [SecretVariables.ClientSecret] = "s", [SecretVariables.AccessToken] = "t" },
             "Get-AcsTeamsAdminContext", "--identity", "--tenant-id", "fabrikam.onmicrosoft.com");
 
         Assert.Equal(CliApplication.Failed, run.ExitCode);

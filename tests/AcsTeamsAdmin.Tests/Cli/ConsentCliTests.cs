@@ -39,9 +39,9 @@ public class ConsentCliTests
     }
 
     [Theory]
-    [InlineData("MissingParameter", "--redirect-uri:", "--v2")]
+    [InlineData("MissingParameter", "--redirect-uri (tenant ", "--v2")]
     [InlineData("InvalidTenant", "--tenant-id:", "--v2", "--redirect-uri", "https://a.example/", "--tenant-id", "common")]
-    [InlineData("UnknownScope", "--scope:", "--scope", "Teams.ManageMeetings", "--redirect-uri", "https://a.example/")]
+    [InlineData("UnknownScope", "--scope (tenant ", "--scope", "Teams.ManageMeetings", "--redirect-uri", "https://a.example/")]
     public async Task A_bad_link_request_fails_in_the_command_lines_own_spelling(string errorId, string option, params string[] extra)
     {
         string[] tenant = extra.Contains("--tenant-id") ? [] : ["--tenant-id", SandboxIds.FabrikamTenantId];

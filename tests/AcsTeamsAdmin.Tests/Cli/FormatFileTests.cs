@@ -51,8 +51,8 @@ public class FormatFileTests
     [Fact]
     public void Every_type_a_cmdlet_outputs_has_a_view()
     {
-        using var cmdlets = AcsTeamsAdmin.Tests.PowerShellModule.CompiledCmdlets.Load(
-            AcsTeamsAdmin.Tests.PowerShellModule.ModulePaths.BinFolder(RepositoryLayout.ModuleFolder));
+        using var cmdlets = CompiledCmdlets.Load(
+            AcsTeamsAdmin.Tests.PowerShellModule.ModulePaths.BinFolder(RepositoryLayout.ModuleFolder), RepositoryLayout.SystemManagementAutomationReference);
         var viewed = FormatFile.Descendants("TypeName").Select(element => element.Value).ToHashSet(StringComparer.Ordinal);
         var missing = cmdlets.Cmdlets
             .SelectMany(cmdlet => cmdlet.OutputTypes.Select(type => (Cmdlet: cmdlet.Name, Type: type.FullName!)))

@@ -12,7 +12,7 @@ namespace AcsTeamsAdmin.Tests.Help;
 /// </summary>
 public sealed class CmdletDocumentationTests : IDisposable
 {
-    private readonly CompiledCmdlets _compiled = CompiledCmdlets.Load(ModulePaths.BinFolder(RepositoryLayout.ModuleFolder));
+    private readonly CompiledCmdlets _compiled = CompiledCmdlets.Load(ModulePaths.BinFolder(RepositoryLayout.ModuleFolder), RepositoryLayout.SystemManagementAutomationReference);
     private readonly IReadOnlyDictionary<string, CmdletPage> _pages = HelpPaths.Pages();
 
     public void Dispose() => _compiled.Dispose();

@@ -19,7 +19,7 @@ public sealed class ArgumentCompleterTests : IDisposable
         ["ApiVersion"] = "AcsApiVersionCompleter",
     };
 
-    private readonly CompiledCmdlets _compiled = CompiledCmdlets.Load(ModulePaths.BinFolder(RepositoryLayout.ModuleFolder));
+    private readonly CompiledCmdlets _compiled = CompiledCmdlets.Load(ModulePaths.BinFolder(RepositoryLayout.ModuleFolder), RepositoryLayout.SystemManagementAutomationReference);
 
     public void Dispose() => _compiled.Dispose();
 

@@ -30,7 +30,7 @@ public sealed class CmdletMetadataTests : IDisposable
     private const int ConfirmImpactNone = 0;
     private const int ConfirmImpactMedium = 2;
 
-    private readonly CompiledCmdlets _compiled = CompiledCmdlets.Load(ModulePaths.BinFolder(RepositoryLayout.ModuleFolder));
+    private readonly CompiledCmdlets _compiled = CompiledCmdlets.Load(ModulePaths.BinFolder(RepositoryLayout.ModuleFolder), RepositoryLayout.SystemManagementAutomationReference);
 
     private IReadOnlyList<CmdletDefinition> Cmdlets
     {

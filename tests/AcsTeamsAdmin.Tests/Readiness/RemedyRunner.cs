@@ -9,7 +9,7 @@ using AcsTeamsAdmin.Engine.ServicePrincipals;
 namespace AcsTeamsAdmin.Tests.Readiness;
 
 /// <summary>
-/// Runs a remedy line ("Set-AcsVoipPermission -ApplicationId ... -MultiTenant") the way its cmdlet would: the
+/// Runs a remedy line ("Set-AcsVoipPermission -AppId ... -MultiTenant") the way its cmdlet would: the
 /// command and every parameter must exist (checked against the acsteams catalogue, which a parity test ties to
 /// the compiled cmdlets), and the values are parsed by the same parsers the cmdlet uses.
 /// </summary>
@@ -44,7 +44,7 @@ internal static class RemedyRunner
                         : allowPublicClientFlows ? PublicClientRedirectUri.Default : null,
                     MultiTenant = arguments.ContainsKey("MultiTenant"),
                 };
-                await ApplicationOperations.SetAsync(connection, AppRegistrationId.Parse(arguments["ApplicationId"]), settings, context);
+                await ApplicationOperations.SetAsync(connection, AppRegistrationId.Parse(arguments["AppId"]), settings, context);
                 break;
             case "Grant-AcsAdminConsent":
                 await ConsentOperations.GrantAsync(connection, AppId.Parse(arguments["AppId"]), AcsScope.Default, context);

@@ -15,10 +15,10 @@ public class SingleMissingPrerequisiteTests
 {
     [Theory]
     [InlineData("AcsServicePrincipalMissing", ReadinessCheckNames.AcsServicePrincipal, "New-AcsTeamsServicePrincipal")]
-    [InlineData("AppLacksAcsScopes", ReadinessCheckNames.AppAcsPermissions, "Set-AcsVoipPermission -ApplicationId " + ContosoConnections.CallingAppId)]
-    [InlineData("PublicClientFlowsOff", ReadinessCheckNames.AppPublicClientFlows, "Set-AcsVoipPermission -ApplicationId " + ContosoConnections.CallingAppId + " -AllowPublicClientFlows")]
-    [InlineData("NoRedirectUri", ReadinessCheckNames.AppRedirectUri, "Set-AcsVoipPermission -ApplicationId " + ContosoConnections.CallingAppId + " -RedirectUri http://localhost")]
-    [InlineData("SingleTenantAudience", ReadinessCheckNames.AppSignInAudience, "Set-AcsVoipPermission -ApplicationId " + ContosoConnections.CallingAppId + " -MultiTenant")]
+    [InlineData("AppLacksAcsScopes", ReadinessCheckNames.AppAcsPermissions, "Set-AcsVoipPermission -AppId " + ContosoConnections.CallingAppId)]
+    [InlineData("PublicClientFlowsOff", ReadinessCheckNames.AppPublicClientFlows, "Set-AcsVoipPermission -AppId " + ContosoConnections.CallingAppId + " -AllowPublicClientFlows")]
+    [InlineData("NoRedirectUri", ReadinessCheckNames.AppRedirectUri, "Set-AcsVoipPermission -AppId " + ContosoConnections.CallingAppId + " -RedirectUri http://localhost")]
+    [InlineData("SingleTenantAudience", ReadinessCheckNames.AppSignInAudience, "Set-AcsVoipPermission -AppId " + ContosoConnections.CallingAppId + " -MultiTenant")]
     [InlineData("ClientServicePrincipalMissing", ReadinessCheckNames.ClientServicePrincipal, "Grant-AcsAdminConsent -AppId " + ContosoConnections.CallingAppId)]
     [InlineData("ConsentMissingAScope", ReadinessCheckNames.AdminConsent, "Grant-AcsAdminConsent -AppId " + ContosoConnections.CallingAppId)]
     public async Task One_missing_prerequisite_fails_one_check_whose_remedy_fixes_it(string missing, string expectedCheck, string expectedRemedy)

@@ -68,17 +68,17 @@ public sealed partial class SecretsCampaignTests(ITestOutputHelper output) : IAs
         _secrets.Add(connectionString);
         var authority = description.AuthorityHost.AbsoluteUri;
         string[] signIn = ["--tenant-id", description.TenantId, "--client-id", description.AdminClientId, "--authority-host", authority, "--graph-endpoint", description.GraphEndpoint.AbsoluteUri];
-        var bySecret = new Dictionary<string, string> { [ConnectionOptions.ClientSecretVariable] = ClientSecret };
+        var bySecret = new Dictionary<string, string> { [SecretVariables.ClientSecret] = ClientSecret };
         var graphToken = Secret(_sandbox.IssueAccessToken(new AccessTokenRequest
         {
             TenantId = SandboxIds.FabrikamTenantId,
             ClientAppId = SandboxIds.FabrikamAdminClientId,
             Roles = ["Application.ReadWrite.All", "DelegatedPermissionGrant.ReadWrite.All", "Organization.Read.All"],
         }));
-        var wrongSecret = new Dictionary<string, string> { [ConnectionOptions.ClientSecretVariable] = WrongSecret };
+        var wrongSecret = new Dictionary<string, string> { [SecretVariables.ClientSecret] = WrongSecret };
         string[] byToken = ["--graph-endpoint", description.GraphEndpoint.AbsoluteUri];
-        var byTokenEnv = new Dictionary<string, string> { [ConnectionOptions.AccessTokenVariable] = graphToken };
-        var acs = new Dictionary<string, string> { [AcsConnectionParameters.ConnectionStringVariable] = connectionString };
+        var byTokenEnv = new Dictionary<string, string> { [SecretVariables.AccessToken] = graphToken };
+        var acs = new Dictionary<string, string> { [SecretVariables.AcsConnectionString] = connectionString };
         var app = SandboxIds.FabrikamAdminClientId;
         var user = SandboxIds.FabrikamTeamsUserId;
 
@@ -132,7 +132,7 @@ public sealed partial class SecretsCampaignTests(ITestOutputHelper output) : IAs
         await Run(acs, "Revoke-AcsAccessToken", ["--identity-id", ids[0], "--pass-thru"]);
         await Run(acs, "Remove-AcsIdentity", ["--identity-id", string.Join(',', ids), "--pass-thru"]);
         await Run(null, "Remove-AcsIdentity", ["--identity-id", ids[0], "--connection-string", connectionString.Replace(AccessKey, WrongKey, StringComparison.Ordinal)], fails: true);
-        await Run(new Dictionary<string, string> { [AcsConnectionParameters.ConnectionStringVariable] = connectionString + ";accesskey=" + WrongKey }, "New-AcsIdentity", [], fails: true);
+        await Run(new Dictionary<string, string> { [SecretVariables.AcsConnectionString] = connectionString + ";accesskey=" + WrongKey }, "New-AcsIdentity", [], fails: true);
         await Run(acs, "New-AcsAccessToken", ["--identity-id", ids[0], "--scope", "chat", "--as-plain-text"], fails: true);
         await Run(acs, "Revoke-AcsAccessToken", ["--identity-id", ids[1], "--connection-string", "endpoint=" + authority + ";accesskey=" + WrongKey], fails: true);
 
@@ -141,7 +141,7 @@ public sealed partial class SecretsCampaignTests(ITestOutputHelper output) : IAs
         var entraToken = await Capture(null, "Get-AcsTeamsUserAadToken", [.. userSignIn, "--as-plain-text", "--output", "json"]);
         await Run(null, "Get-AcsTeamsUserAadToken", userSignIn);
         await Run(null, "Get-AcsTeamsUserAadToken", ["--client-id", Guid.NewGuid().ToString(), "--tenant-id", SandboxIds.FabrikamTenantId, "--use-device-code", "--authority-host", authority], fails: true);
-        var byEntraToken = new Dictionary<string, string>(acs) { [AcsTokenCommands.AadTokenVariable] = entraToken };
+        var byEntraToken = new Dictionary<string, string>(acs) { [SecretVariables.AadToken] = entraToken };
         await Run(byEntraToken, "Convert-AadTokenToTeamsToken", ["--client-id", app, "--user-object-id", SandboxIds.FabrikamAdminUserId]);
         var exchanged = await Capture(acs, "Convert-AadTokenToTeamsToken", ["--aad-token", teamsToken, "--client-id", app, "--user-object-id", user, "--as-plain-text", "--output", "json"]);
         await Run(acs, "Convert-AadTokenToTeamsToken", ["--aad-token", expiredTeamsToken, "--client-id", SandboxIds.ContosoTeamsCallingAppId, "--user-object-id", user], fails: true);
@@ -165,7 +165,7 @@ public sealed partial class SecretsCampaignTests(ITestOutputHelper output) : IAs
         Assert.Equal(CommandCatalog.All.Select(command => command.Name).Order(StringComparer.OrdinalIgnoreCase), _covered.Order(StringComparer.OrdinalIgnoreCase));
 
         // Verbose and debug output were on (the ACS client writes its requests at debug), or the campaign scanned less than it says.
-        Assert.All(_scanned.Where(run => run.ExitCode == 0 && CommandCatalog.Find(run.Command)!.Connects), run => Assert.Contains("VERBOSE: ", run.Stderr, StringComparison.Ordinal));
+        Assert.All(_scanned.Where(run => run.ExitCode == 0 && CommandCatalog.Find(run.Command)!.Handler.SignsIn), run => Assert.Contains("VERBOSE: ", run.Stderr, StringComparison.Ordinal));
         Assert.Contains(_scanned, run => run.Stderr.Contains("DEBUG: ACS ", StringComparison.Ordinal));
     }
 

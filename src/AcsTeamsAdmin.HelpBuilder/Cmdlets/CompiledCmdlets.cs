@@ -2,7 +2,7 @@ using System.Collections.ObjectModel;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace AcsTeamsAdmin.Tests.PowerShellModule;
+namespace AcsTeamsAdmin.HelpBuilder.Cmdlets;
 
 /// <summary>A cmdlet as its compiled metadata declares it.</summary>
 internal sealed record CmdletDefinition(
@@ -22,8 +22,9 @@ internal sealed record CmdletDefinition(
 
 /// <summary>
 /// The cmdlets in the shipped bin/AcsTeamsAdmin.dll, read with a MetadataLoadContext: nothing is
-/// executed and nothing is loaded into the test process, so no PowerShell is needed, only the
-/// System.Management.Automation reference assembly from PowerShellStandard.Library.
+/// executed and nothing is loaded into the reading process, so no PowerShell is needed, only the
+/// System.Management.Automation reference assembly from PowerShellStandard.Library. The build reads
+/// them for acsteams' command table, the tests for the module's metadata rules.
 /// </summary>
 internal sealed class CompiledCmdlets : IDisposable
 {
@@ -67,19 +68,19 @@ internal sealed class CompiledCmdlets : IDisposable
     /// <summary>Simple names of the third-party assemblies the module ships in bin/ (everything but AcsTeamsAdmin*).</summary>
     public IReadOnlySet<string> DependencyAssemblyNames { get; }
 
-    public static CompiledCmdlets Load(string binFolder)
+    public static CompiledCmdlets Load(string binFolder, string smaReference)
     {
         string[] shipped = Directory.GetFiles(binFolder, "*.dll");
         string runtime = RuntimeEnvironment.GetRuntimeDirectory();
         // Where bin/ and the runtime both have an assembly (System.Text.Json), the resolver takes the higher version.
         var resolver = new PathAssemblyResolver(shipped
-            .Append(RepositoryLayout.SystemManagementAutomationReference)
+            .Append(smaReference)
             .Concat(Directory.GetFiles(runtime, "*.dll")));
         var context = new MetadataLoadContext(resolver);
         try
         {
             Assembly cmdlets = context.LoadFromAssemblyPath(Path.Combine(binFolder, CmdletAssemblyFileName));
-            Assembly sma = context.LoadFromAssemblyPath(RepositoryLayout.SystemManagementAutomationReference);
+            Assembly sma = context.LoadFromAssemblyPath(smaReference);
             var dependencies = shipped
                 .Select(path => AssemblyName.GetAssemblyName(path).Name!)
                 .Where(name => !IsOwnAssembly(name))
