@@ -97,7 +97,10 @@ internal static partial class CliApplication
         var request = command.Handler.SignsIn ? ConnectionOptions.ToRequest(arguments) : null;
         if (arguments.Unread is [var unused, ..])
         {
-            throw ParsedArguments.Usage($"{unused} has no effect with the other options given; leave it out.");
+            // Either the other options make it moot (--client-id with --sandbox), or the cmdlet has a parameter
+            // acsteams does not pass on yet: never run the command as if it had not been given.
+            throw ParsedArguments.Usage($"{unused} has no effect here: the other options given make it moot, or acsteams does not take it yet "
+                + $"(the {command.Name} cmdlet does); leave it out.");
         }
 
         var host = new CliOperationHost(stderr, parsed.Flag("what-if"), parsed.Flag("verbose"), parsed.Flag("debug"), showProgress: !Console.IsErrorRedirected);
