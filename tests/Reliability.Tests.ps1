@@ -1,0 +1,413 @@
+#Requires -Version 7.4
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.5.0' }
+
+# The reliability campaigns against a LOOPBACK sandbox (acsteams sandbox --port 0, one process per Describe), through
+# the real cmdlets in pwsh and the real acsteams command line: the counterparts of the in-process xunit campaigns in
+# tests/AcsTeamsAdmin.Tests/Reliability, with real sockets, real TCP resets and real signals. Each campaign prints one
+# line "campaign <name>: ..." with its figures and fails when the module loses, duplicates or hides something.
+#
+#   faults            200+ one-shot setups (Connect-AcsTeamsAdmin + Initialize-AcsTeams) under a seeded mix of 429,
+#                     503, 504 and TCP resets (before and after processing) on Graph and the token endpoint.
+#   bulk              1,000 New-AcsIdentity with 5% of the answers cut (the identity exists, the answer is lost), stopped
+#                     half-way with SIGINT, in a child pwsh and in acsteams: every identity the sandbox holds is written
+#                     out, listed by the stop summary, or reported as possibly created.
+#   concurrent edits  5 writers at once x 20 rounds of Set-AcsVoipPermission on one app registration: nothing a writer
+#                     reported done is lost, nothing the app had is lost.
+
+BeforeAll {
+    $script:Manifest = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', 'out', 'AcsTeamsAdmin', 'AcsTeamsAdmin.psd1'))
+    Import-Module $script:Manifest -Force -ErrorAction Stop
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestHelpers.psm1')) -Force -ErrorAction Stop
+
+    $script:AcsAppId = '1fd5118e-2576-4263-8130-9503064c837a'
+    $script:GraphAppId = '00000003-0000-0000-c000-000000000000'
+    $script:AcsScopeIds = @{
+        'Teams.ManageCalls'          = 'de8ec1df-066a-4817-bc5d-9a985b986262'
+        'Teams.ManageChats'          = '6290af7f-b407-49f9-92d5-bf584fdc4019'
+        'TeamsExtension.ManageCalls' = '9ed60762-c537-4e50-8984-4b1db3d922ce'
+        'VoIP'                       = '31f1efa3-6f54-4008-ac59-1bf1f0ff9958'
+    }
+    # What the admin app registration requests before any campaign touches it (the seed has nothing): Graph's
+    # User.Read scope and Application.ReadWrite.All role. Every campaign checks that both are still there.
+    $script:SeededPermissions = @(
+        @{ resourceAppId = $script:GraphAppId; id = 'e1fe6dd8-ba31-4d61-89e7-88639da4683d'; type = 'Scope' }
+        @{ resourceAppId = $script:GraphAppId; id = '1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9'; type = 'Role' }
+    )
+
+    # The acsteams the build made (Debug or Release, whichever is newer), run by the dotnet host.
+    function Get-AcsteamsCommand {
+        $root = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', 'src', 'AcsTeamsAdmin.Cli', 'bin'))
+        $dll = Get-ChildItem -Path ([System.IO.Path]::Combine($root, '*', 'net8.0', 'acsteams.dll')) -File -ErrorAction SilentlyContinue |
+            Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
+        if (-not $dll) {
+            throw "No acsteams.dll under $root; build the solution first."
+        }
+
+        $dotnet = (Get-Command -Name dotnet -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
+        , [string[]]@($dotnet, $dll.FullName)
+    }
+
+    # A process with stdout and stderr redirected; stderr (and, unless -KeepStdout, stdout) drained in the background.
+    function Start-RedirectedProcess {
+        param([string[]]$Command, [string[]]$Arguments, [hashtable]$Environment = @{})
+
+        $start = [System.Diagnostics.ProcessStartInfo]::new($Command[0])
+        foreach ($argument in @($Command | Select-Object -Skip 1) + $Arguments) {
+            $start.ArgumentList.Add($argument)
+        }
+
+        foreach ($name in $Environment.Keys) {
+            $start.Environment[$name] = $Environment[$name]
+        }
+
+        $start.UseShellExecute = $false
+        $start.RedirectStandardInput = $true
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $process = [System.Diagnostics.Process]::Start($start)
+        [pscustomobject]@{
+            Process = $process
+            Stderr  = $process.StandardError.ReadToEndAsync()
+        }
+    }
+
+    # One line of a redirected stdout, or $null at its end; fails rather than hang when nothing comes for a minute.
+    function Read-OutputLine {
+        param($Started, [int]$TimeoutSeconds = 60)
+
+        $read = $Started.Process.StandardOutput.ReadLineAsync()
+        if (-not $read.Wait([TimeSpan]::FromSeconds($TimeoutSeconds))) {
+            $Started.Process.Kill($true)
+            throw "No output from process $($Started.Process.Id) for $TimeoutSeconds s; killed it."
+        }
+
+        $read.Result
+    }
+
+    function Start-LoopbackSandbox {
+        $started = Start-RedirectedProcess -Command (Get-AcsteamsCommand) -Arguments 'sandbox', '--port', '0'
+        $first = Read-OutputLine -Started $started
+        if (-not $first) {
+            $started.Process.WaitForExit(10000) | Out-Null
+            throw "acsteams sandbox wrote nothing on stdout: $($started.Stderr.Result)"
+        }
+
+        $description = $first | ConvertFrom-Json
+        $started | Add-Member -NotePropertyName Description -NotePropertyValue $description
+        $started | Add-Member -NotePropertyName Base -NotePropertyValue $description.authorityHost.TrimEnd('/')
+        $started | Add-Member -NotePropertyName Stdout -NotePropertyValue $started.Process.StandardOutput.ReadToEndAsync()
+        $started
+    }
+
+    function Stop-LoopbackSandbox {
+        param($Sandbox)
+
+        if ($Sandbox -and -not $Sandbox.Process.HasExited) {
+            $Sandbox.Process.Kill($true)
+            $Sandbox.Process.WaitForExit(10000) | Out-Null
+        }
+    }
+
+    # A test hook of the sandbox; a body that is not a string is sent as JSON.
+    function Invoke-SandboxHook {
+        param([string]$Method, [string]$Path, $Body)
+
+        $request = @{ Method = $Method; Uri = $script:Sandbox.Base + $Path }
+        if ($null -ne $Body) {
+            $request.Body = if ($Body -is [string]) { $Body } else { ConvertTo-Json -InputObject $Body -Depth 20 -Compress }
+            $request.ContentType = 'application/json'
+        }
+
+        # Invoke-RestMethod writes a JSON array as ONE object; its items are what callers filter.
+        foreach ($item in (Invoke-RestMethod @request)) {
+            $item
+        }
+    }
+
+    # The sandbox state as text, with the admin app registration requesting $SeededPermissions (JsonNode: the rest of the
+    # state goes back byte for byte, dates included).
+    function Get-FreshState {
+        $text = (Invoke-WebRequest -Uri ($script:Sandbox.Base + '/_sandbox/state')).Content
+        $state = [System.Text.Json.Nodes.JsonNode]::Parse($text)
+        $appId = $script:Sandbox.Description.adminClientId
+        foreach ($tenant in $state['tenants'].AsArray()) {
+            foreach ($app in $tenant['applications'].AsArray()) {
+                if ([string]$app['appId'].GetValue[string]() -eq $appId) {
+                    $access = [System.Text.Json.Nodes.JsonArray]::new()
+                    foreach ($permission in $script:SeededPermissions) {
+                        $access.Add([System.Text.Json.Nodes.JsonNode]::Parse((@{ id = $permission.id; type = $permission.type } | ConvertTo-Json -Compress)))
+                    }
+
+                    $resource = [System.Text.Json.Nodes.JsonObject]::new()
+                    $resource['resourceAppId'] = [System.Text.Json.Nodes.JsonValue]::Create($script:GraphAppId)
+                    $resource['resourceAccess'] = $access
+                    $list = [System.Text.Json.Nodes.JsonArray]::new()
+                    $list.Add($resource)
+                    $app['requiredResourceAccess'] = $list
+                }
+            }
+        }
+
+        $state.ToJsonString()
+    }
+
+    # "resource|id|type" for each permission an app registration (from GET /_sandbox/state) requests.
+    function Get-PermissionEntry {
+        param($App)
+
+        foreach ($resource in @($App.requiredResourceAccess)) {
+            foreach ($access in @($resource.resourceAccess)) {
+                ('{0}|{1}|{2}' -f $resource.resourceAppId, $access.id, $access.type).ToLowerInvariant()
+            }
+        }
+    }
+
+    function Get-SeededEntry {
+        foreach ($permission in $script:SeededPermissions) {
+            ('{0}|{1}|{2}' -f $permission.resourceAppId, $permission.id, $permission.type).ToLowerInvariant()
+        }
+    }
+
+    function Get-AdminApp {
+        param($State)
+
+        $tenant = $State.tenants | Where-Object id -EQ $script:Sandbox.Description.tenantId
+        @($tenant.applications | Where-Object appId -EQ $script:Sandbox.Description.adminClientId)
+    }
+
+    function Get-ChildOfGroup {
+        param($Groups, [string]$Name)
+        $group = $Groups | Where-Object Name -EQ $Name
+        if ($group) { $group.Count } else { 0 }
+    }
+
+    # Sends SIGINT, what Ctrl+C sends to the foreground process (the kill program: 'kill' in pwsh is Stop-Process).
+    function Send-Interrupt {
+        param([int]$ProcessId)
+
+        $kill = (Get-Command -Name kill -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
+        & $kill -s INT $ProcessId
+        if ($LASTEXITCODE -ne 0) {
+            throw "kill -s INT $ProcessId failed with exit code $LASTEXITCODE."
+        }
+    }
+
+    # A time from the sandbox's JSON as UTC ticks: the identity's createdOn and its request's timeUtc are the same value.
+    function Get-TimeKey {
+        param($Value)
+
+        if ($Value -is [datetime]) { return $Value.ToUniversalTime().Ticks }
+        if ($Value -is [datetimeoffset]) { return $Value.UtcTicks }
+        [datetimeoffset]::Parse([string]$Value, [cultureinfo]::InvariantCulture).UtcTicks
+    }
+
+    # Accounts for every ACS identity the sandbox holds after a stopped bulk run. Written: the ids on stdout. Listed:
+    # the ids the stop summary lists as created as it stopped. Errors: the ConnectionFailed errors ("may have been
+    # created"). CutOff: the requests the summary says were cut off. The sandbox may hold at most Errors + CutOff
+    # identities that are neither written nor listed; each of those is traced to the request that created it.
+    function Measure-IdentityRecord {
+        param([string[]]$Written, [string[]]$Listed, [int]$Errors, [int]$CutOff)
+
+        $state = Invoke-SandboxHook GET /_sandbox/state
+        $log = @(Invoke-SandboxHook GET /_sandbox/requests | Where-Object { $_.method -eq 'POST' -and $_.pathAndQuery -like '/identities*' })
+        $held = @($state.acsIdentities)
+        $known = [System.Collections.Generic.HashSet[string]]::new([string[]]@($Written) + @($Listed))
+        $heldIds = [System.Collections.Generic.HashSet[string]]::new([string[]]@($held.id))
+        $unknown = @($held | Where-Object { -not $known.Contains($_.id) })
+        $requests = @{}
+        foreach ($entry in $log) {
+            $requests[(Get-TimeKey $entry.timeUtc)] = $entry
+        }
+
+        $traced = foreach ($identity in $unknown) {
+            $request = $requests[(Get-TimeKey $identity.createdOn)]
+            [pscustomobject]@{
+                Id       = $identity.id
+                Sequence = $request.sequence
+                Outcome  = if (-not $request) { 'no request found' } elseif ($request.fault) { $request.fault } else { [string]$request.status }
+            }
+        }
+
+        [pscustomobject]@{
+            Held             = $held.Count
+            Written          = @($Written).Count
+            Duplicates       = @($Written).Count - @($Written | Select-Object -Unique).Count
+            Listed           = @($Listed).Count
+            Errors           = $Errors
+            CutOff           = $CutOff
+            Unknown          = $unknown.Count
+            Unaccounted      = [Math]::Max(0, $unknown.Count - $Errors - $CutOff)
+            NotHeld          = @(@($Written) + @($Listed) | Where-Object { -not $heldIds.Contains($_) }).Count
+            CutAnswers       = @($log | Where-Object fault -EQ 'reset-after-processing').Count
+            UnknownByOutcome = (@($traced | Group-Object Outcome | Sort-Object Name | ForEach-Object { "$($_.Name) x$($_.Count)" }) -join ', ')
+            Traced           = @($traced)
+            LastRequests     = @($log | Select-Object -Last 12 | ForEach-Object { "#$($_.sequence) $($_.status) $($_.fault)" })
+        }
+    }
+
+    function Format-IdentityRecord {
+        param($Record)
+        'written {0} (duplicates {1}), listed as created as it stopped {2}, ConnectionFailed {3}, cut off {4}; sandbox holds {5}: {6} neither written nor listed ({7}), unaccounted {8}' -f
+        $Record.Written, $Record.Duplicates, $Record.Listed, $Record.Errors, $Record.CutOff, $Record.Held, $Record.Unknown, $(if ($Record.UnknownByOutcome) { "created by: $($Record.UnknownByOutcome)" } else { 'none' }), $Record.Unaccounted
+    }
+}
+
+Describe 'Campaign: faults' {
+    BeforeAll {
+        $script:Sandbox = Start-LoopbackSandbox
+        $script:FreshState = Get-FreshState
+        $script:Secret = ConvertTo-SecureString $script:Sandbox.Description.adminClientSecret -AsPlainText -Force
+        $script:TokenPath = "/$($script:Sandbox.Description.tenantId)/oauth2/v2.0/token"
+    }
+
+    AfterAll {
+        Disconnect-AcsTeamsAdmin -ErrorAction SilentlyContinue | Out-Null
+        Stop-LoopbackSandbox $script:Sandbox
+    }
+
+    It 'converges in every one of 200 one-shot setups under seeded 429/503/504 and TCP resets, creating nothing twice' {
+        $runs = 200
+        $description = $script:Sandbox.Description
+        $tenantId = $description.tenantId
+        $appId = $description.adminClientId
+        $seeded = @(Get-SeededEntry)
+
+        # Costly faults: no Retry-After, so each is retried after the shipped back-off (0.4 to 0.8 s), and a reset of a
+        # PATCH also lengthens its settle. One in every 8 runs gets one of them, in turn, so every kind and every write
+        # is met; the writes' resets after processing are the dangerous ones (the change is made, the answer lost).
+        $token = $script:TokenPath
+        $costly = @(
+            @{ kind = 'ConnectionReset'; afterProcessing = $true; method = 'POST'; pathPrefix = '/v1.0/oauth2PermissionGrants'; onRequests = @(1) }
+            @{ kind = 'ConnectionReset'; afterProcessing = $true; method = 'PATCH'; pathPrefix = '/v1.0/servicePrincipals'; onRequests = @(1) }
+            @{ kind = 'ConnectionReset'; afterProcessing = $true; method = 'PATCH'; pathPrefix = '/v1.0/applications'; onRequests = @(1) }
+            @{ kind = 'ConnectionReset'; afterProcessing = $true; pathPrefix = '/v1.0/'; rate = 0.3; maxFaults = 1 }
+            @{ kind = 'ConnectionReset'; method = 'POST'; pathPrefix = '/v1.0/oauth2PermissionGrants'; onRequests = @(1) }
+            @{ kind = 'ConnectionReset'; pathPrefix = '/v1.0/'; rate = 0.3; maxFaults = 1 }
+            @{ kind = 'GatewayTimeout'; pathPrefix = '/v1.0/'; rate = 0.3; maxFaults = 1 }
+            @{ kind = 'ConnectionReset'; pathPrefix = $token; onRequests = @(1) }
+            @{ kind = 'ConnectionReset'; afterProcessing = $true; pathPrefix = $token; onRequests = @(1) }
+            @{ kind = 'TooManyRequests'; pathPrefix = $token; onRequests = @(1); retryAfterSeconds = 0.1 }
+            @{ kind = 'ServiceUnavailable'; pathPrefix = $token; onRequests = @(1); retryAfterSeconds = 0.1 }
+            @{ kind = 'GatewayTimeout'; pathPrefix = $token; onRequests = @(1) }
+        )
+
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $problems = [System.Collections.Generic.List[string]]::new()
+        $faults = [System.Collections.Generic.List[object]]::new()
+        $converged = 0
+        $gaveUp = 0
+        $duplicates = 0
+        foreach ($run in 1..$runs) {
+            # Cheap faults on every run: 429 and 503 on any Graph call, with a seeded Retry-After of 0.02 to 0.2 s.
+            $random = [System.Random]::new(20261206 + $run)
+            $retryAfter = [Math]::Round(0.02 + ($random.NextDouble() * 0.18), 2)
+            $rules = [System.Collections.Generic.List[object]]::new()
+            $rules.Add(@{ kind = 'TooManyRequests'; rate = 0.025; seed = ($run * 10) + 1; pathPrefix = '/v1.0/'; retryAfterSeconds = $retryAfter })
+            $rules.Add(@{ kind = 'ServiceUnavailable'; rate = 0.025; seed = ($run * 10) + 2; pathPrefix = '/v1.0/'; retryAfterSeconds = $retryAfter })
+            if ($run % 8 -eq 0) {
+                $rule = $costly[(($run / 8) - 1) % $costly.Count].Clone()
+                $rule.seed = ($run * 10) + 3
+                $rules.Add($rule)
+            }
+
+            Invoke-SandboxHook PUT /_sandbox/state $script:FreshState | Out-Null
+            Invoke-SandboxHook DELETE /_sandbox/faults | Out-Null
+            Invoke-SandboxHook DELETE /_sandbox/requests | Out-Null
+            Invoke-SandboxHook POST /_sandbox/faults @($rules) | Out-Null
+
+            $problem = $null
+            $records = @()
+            $errors = @()
+            try {
+                Connect-AcsTeamsAdmin -TenantId $tenantId -ClientId $appId -ClientSecret $script:Secret -AuthorityHost $description.authorityHost -GraphEndpoint $description.graphEndpoint -ErrorAction Stop | Out-Null
+                $records = @(Initialize-AcsTeams -AppId $appId -Confirm:$false -Verbose -ErrorAction SilentlyContinue -ErrorVariable errors 4>&1)
+            }
+            catch {
+                $problem = "stopped with $($_.FullyQualifiedErrorId): $_"
+            }
+
+            Invoke-SandboxHook DELETE /_sandbox/faults | Out-Null
+            $log = @(Invoke-SandboxHook GET /_sandbox/requests | Where-Object { $null -eq $_.parentSequence })
+            foreach ($entry in $log | Where-Object fault) {
+                $faults.Add([pscustomobject]@{ Fault = $entry.fault; Token = $entry.pathAndQuery.StartsWith($script:TokenPath) })
+            }
+
+            $verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+            $checks = @($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+            if ($errors.Count -gt 0 -or @($verbose | Where-Object Message -Match 'not retried again').Count -gt 0) {
+                $gaveUp++
+            }
+
+            if (-not $problem -and $errors.Count -gt 0) {
+                $problem = 'errors: ' + (@($errors | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" }) -join '; ')
+            }
+
+            $notPassing = @($checks | Where-Object { "$($_.Status)" -ne 'Pass' })
+            if (-not $problem -and ($checks.Count -eq 0 -or $notPassing.Count -gt 0)) {
+                $problem = "checks not passing: $(@($notPassing | ForEach-Object { "$($_.Name)=$($_.Status)/$($_.Change)" }) -join ', ') (of $($checks.Count))"
+            }
+
+            # The tenant as one clean setup leaves it.
+            $state = Invoke-SandboxHook GET /_sandbox/state
+            $tenant = $state.tenants | Where-Object id -EQ $tenantId
+            $acs = @($tenant.servicePrincipals | Where-Object appId -EQ $script:AcsAppId)
+            $client = @($tenant.servicePrincipals | Where-Object appId -EQ $appId)
+            $grants = @($tenant.oAuth2PermissionGrants | Where-Object { $_.clientId -in $client.id -and $_.resourceId -in $acs.id })
+            $apps = @(Get-AdminApp $state)
+            $entries = @(Get-PermissionEntry $apps[0])
+            $scopes = @(if ($grants.Count -gt 0) { "$($grants[0].scope)".Split(' ', [System.StringSplitOptions]::RemoveEmptyEntries) })
+            $twice = ($entries.Count - @($entries | Select-Object -Unique).Count) +
+                ($scopes.Count - @($scopes | Sort-Object -Unique).Count) +
+                [Math]::Max(0, $acs.Count - 1) + [Math]::Max(0, $grants.Count - 1) + [Math]::Max(0, $client.Count - 1) +
+                (@($apps[0].requiredResourceAccess).Count - @($apps[0].requiredResourceAccess.resourceAppId | Sort-Object -Unique).Count)
+            $duplicates += $twice
+            if (-not $problem) {
+                $problem = if ($acs.Count -ne 1 -or $client.Count -ne 1 -or $grants.Count -ne 1) {
+                    "expected one ACS service principal, one client service principal and one grant; found $($acs.Count), $($client.Count), $($grants.Count)"
+                }
+                elseif ($grants[0].consentType -ne 'AllPrincipals' -or @('Teams.ManageCalls', 'Teams.ManageChats' | Where-Object { $_ -notin $scopes }).Count -gt 0) {
+                    "the grant is $($grants[0].consentType) with scope '$($grants[0].scope)'"
+                }
+                elseif ($twice -gt 0) {
+                    "$twice duplicated entr(ies): app permissions $($entries -join ', '); grant scope '$($grants[0].scope)'"
+                }
+                elseif (@($seeded | Where-Object { $_ -notin $entries }).Count -gt 0) {
+                    "the app lost permissions it had: it requests $($entries -join ', ')"
+                }
+                elseif (@($script:AcsScopeIds['Teams.ManageCalls'], $script:AcsScopeIds['Teams.ManageChats'] | Where-Object { "$($script:AcsAppId)|$_|scope" -notin $entries }).Count -gt 0) {
+                    "the app lacks the ACS permissions: it requests $($entries -join ', ')"
+                }
+            }
+
+            if ($problem) {
+                $injected = @($log | Where-Object fault | ForEach-Object { "$($_.method) $($_.pathAndQuery.Split('?')[0]) $($_.fault)" }) -join '; '
+                $problems.Add("run $run (faults: $injected): $problem")
+            }
+            else {
+                $converged++
+            }
+        }
+
+        $clock.Stop()
+        Disconnect-AcsTeamsAdmin -ErrorAction SilentlyContinue | Out-Null
+        $byKind = $faults | Group-Object Fault
+        $onToken = @($faults | Where-Object Token).Count
+        Write-Host ('campaign faults: runs converged {0}/{1}, duplicates {2}, faults injected {3} (429 {4}, 503 {5}, 504 {6}, reset {7}, reset after processing {8}; {9} of them on the token endpoint), runs that gave up {10}, {11:0.0} s' -f
+            $converged, $runs, $duplicates, $faults.Count, (Get-ChildOfGroup $byKind '429'), (Get-ChildOfGroup $byKind '503'), (Get-ChildOfGroup $byKind '504'),
+            (Get-ChildOfGroup $byKind 'reset'), (Get-ChildOfGroup $byKind 'reset-after-processing'), $onToken, $gaveUp, $clock.Elapsed.TotalSeconds)
+        foreach ($problem in $problems) {
+            Write-Host "  $problem"
+        }
+
+        $problems | Should -BeNullOrEmpty
+        $converged | Should -Be $runs
+        $duplicates | Should -Be 0
+        $gaveUp | Should -Be 0
+        # The plan must really have reached every kind of fault, or the campaign proves less than it says.
+        foreach ($kind in '429', '503', '504', 'reset', 'reset-after-processing') {
+            Get-ChildOfGroup $byKind $kind | Should -BeGreaterThan 0 -Because "the plan injects $kind faults"
+        }
+
+        $onToken | Should -BeGreaterThan 0
+    }
+}
