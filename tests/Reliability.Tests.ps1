@@ -211,7 +211,7 @@ BeforeAll {
         $state = Invoke-SandboxHook GET /_sandbox/state
         $log = @(Invoke-SandboxHook GET /_sandbox/requests | Where-Object { $_.method -eq 'POST' -and $_.pathAndQuery -like '/identities*' })
         $held = @($state.acsIdentities)
-        $known = [System.Collections.Generic.HashSet[string]]::new([string[]]@($Written) + @($Listed))
+        $known = [System.Collections.Generic.HashSet[string]]::new([string[]](@($Written) + @($Listed)))
         $heldIds = [System.Collections.Generic.HashSet[string]]::new([string[]]@($held.id))
         $unknown = @($held | Where-Object { -not $known.Contains($_.id) })
         $requests = @{}
@@ -243,6 +243,14 @@ BeforeAll {
             Traced           = @($traced)
             LastRequests     = @($log | Select-Object -Last 12 | ForEach-Object { "#$($_.sequence) $($_.status) $($_.fault)" })
         }
+    }
+
+    # What the failure message shows: the identities neither written nor listed, by the request that created them
+    # (answered ones in full: a cut answer is expected to have its ConnectionFailed error), and the stop summary.
+    function Format-IdentityTrace {
+        param($Record, $Summary)
+        $answered = @($Record.Traced | Where-Object Outcome -NE 'reset-after-processing' | ForEach-Object { "$($_.Id) <- request #$($_.Sequence) $($_.Outcome)" })
+        "identities neither written nor listed: $($Record.UnknownByOutcome) (ConnectionFailed errors $($Record.Errors), cut off $($Record.CutOff)); not cut: $($answered -join '; '); last requests: $($Record.LastRequests -join ', '); summary: '$($Summary.Text)'"
     }
 
     function Format-IdentityRecord {
@@ -409,5 +417,295 @@ Describe 'Campaign: faults' {
         }
 
         $onToken | Should -BeGreaterThan 0
+    }
+}
+
+# Sending SIGINT needs a POSIX system; on Windows Ctrl+C cannot be sent to another console process this way.
+Describe 'Campaign: bulk' -Skip:$IsWindows {
+    BeforeAll {
+        $script:Sandbox = Start-LoopbackSandbox
+        $script:FreshState = (Invoke-WebRequest -Uri ($script:Sandbox.Base + '/_sandbox/state')).Content
+        $script:BulkFigures = [ordered]@{}
+        $script:BulkClock = [System.Diagnostics.Stopwatch]::StartNew()
+
+        # A fresh state, and 5% of the answers to POST /identities cut after the identity was created.
+        function Reset-BulkSandbox {
+            param([int]$Seed)
+
+            Invoke-SandboxHook PUT /_sandbox/state $script:FreshState | Out-Null
+            Invoke-SandboxHook DELETE /_sandbox/faults | Out-Null
+            Invoke-SandboxHook DELETE /_sandbox/requests | Out-Null
+            Invoke-SandboxHook POST /_sandbox/faults @{ kind = 'ConnectionReset'; rate = 0.05; seed = $Seed; afterProcessing = $true; method = 'POST'; pathPrefix = '/identities' } | Out-Null
+        }
+
+        # Reads the child's stdout to its end, sending SIGINT once 500 identities have come; the lines and the exit code.
+        # Read in blocks, not line by line: a slow reader lets the pipe fill, and the child runs far ahead of the count.
+        function Invoke-StoppedHalfway {
+            param($Started, [regex]$Identity)
+
+            $reader = $Started.Process.StandardOutput
+            $block = [char[]]::new(65536)
+            $text = [System.Text.StringBuilder]::new()
+            $scanned = 0
+            $seen = 0
+            $interrupted = $false
+            while ($true) {
+                $read = $reader.ReadAsync($block, 0, $block.Length)
+                if (-not $read.Wait([TimeSpan]::FromSeconds(60))) {
+                    $Started.Process.Kill($true)
+                    throw "No output from process $($Started.Process.Id) for 60 s; killed it."
+                }
+
+                if ($read.Result -eq 0) {
+                    break
+                }
+
+                $null = $text.Append($block, 0, $read.Result)
+                if (-not $interrupted) {
+                    $end = $text.ToString().LastIndexOf("`n")
+                    if ($end -ge $scanned) {
+                        $seen += $Identity.Matches($text.ToString($scanned, $end + 1 - $scanned)).Count
+                        $scanned = $end + 1
+                    }
+
+                    if ($seen -ge 500) {
+                        Send-Interrupt -ProcessId $Started.Process.Id
+                        $interrupted = $true
+                    }
+                }
+            }
+
+            if (-not $Started.Process.WaitForExit(60000)) {
+                $Started.Process.Kill($true)
+                throw 'The interrupted process did not exit within 60 s.'
+            }
+
+            [pscustomobject]@{
+                Stdout      = @($text.ToString() -split '\r?\n' | Where-Object { $_ })
+                StdoutText  = $text.ToString()
+                Stderr      = @($Started.Stderr.Result -split '\r?\n' | Where-Object { $_ })
+                ExitCode    = $Started.Process.ExitCode
+                Interrupted = $interrupted
+                SeenAtStop  = $seen
+            }
+        }
+
+        # The stop summary: "Stopped: N ACS identities were created and written out; M more were created as it
+        # stopped: <ids>; K request(s) were cut off ...".
+        function Read-StopSummary {
+            param([string[]]$Lines)
+
+            $summary = @($Lines | Where-Object { $_ -match 'Stopped: \d+ ACS identit' })
+            $text = "$($summary | Select-Object -First 1)"
+            [pscustomobject]@{
+                Count   = $summary.Count
+                Text    = $text
+                Written = if ($text -match 'Stopped: (\d+) ') { [int]$Matches[1] } else { -1 }
+                Listed  = @([regex]::Matches($text, '8:acs:[^\s,;.]+') | ForEach-Object Value)
+                CutOff  = if ($text -match '(\d+) request\(s\) were cut off') { [int]$Matches[1] } else { 0 }
+            }
+        }
+    }
+
+    AfterAll {
+        Write-Host ('campaign bulk: 1,000 New-AcsIdentity, 5% of answers cut, SIGINT after 500 ids; pwsh: {0}; acsteams: {1}; {2:0.0} s' -f
+            $script:BulkFigures['pwsh'], $script:BulkFigures['acsteams'], $script:BulkClock.Elapsed.TotalSeconds)
+        Stop-LoopbackSandbox $script:Sandbox
+    }
+
+    It 'New-AcsIdentity in pwsh, stopped by SIGINT half-way, writes out, lists or reports every identity it created' {
+        $script:BulkFigures['pwsh'] = 'did not run to the end'
+        Reset-BulkSandbox -Seed 7
+        $script = "Import-Module -Name '{0}' -ErrorAction Stop; New-AcsIdentity -Count 1000 -ThrottleLimit 8 -ConnectionString `$env:ACSTEAMS_CAMPAIGN_CONNECTION_STRING -Confirm:`$false | ForEach-Object {{ `$_.Id }}" -f $script:Manifest.Replace("'", "''")
+        $started = Start-RedirectedProcess -Command (Get-ChildPwshCommand) -Arguments '-NoProfile', '-NonInteractive', '-Command', $script -Environment @{
+            ACSTEAMS_CAMPAIGN_CONNECTION_STRING = $script:Sandbox.Description.acsConnectionString
+            NO_COLOR                            = '1'
+        }
+        $run = Invoke-StoppedHalfway -Started $started -Identity '(?m)^8:acs:\S+$'
+
+        # pwsh's console host writes the cmdlet's host warning on stdout; errors go to stderr, one per failed identity.
+        $written = @($run.Stdout | Where-Object { $_ -match '^8:acs:\S+$' })
+        $summary = Read-StopSummary -Lines (@($run.Stdout) + @($run.Stderr))
+        $failed = @($run.Stderr | Where-Object { $_ -match '^New-AcsIdentity: .*dropped before it answered' })
+        $other = @($run.Stderr | Where-Object { $_ -match '^New-AcsIdentity: ' -and $_ -notmatch 'dropped before it answered' })
+        $record = Measure-IdentityRecord -Written $written -Listed $summary.Listed -Errors $failed.Count -CutOff $summary.CutOff
+        $script:BulkFigures['pwsh'] = 'SIGINT at {4} ids read, {0}, stop summary {1}, cut answers injected {2}, exit code {3}' -f (Format-IdentityRecord $record),
+            $(if ($summary.Count -eq 1) { "says $($summary.Written) written" } else { 'MISSING' }), $record.CutAnswers, $run.ExitCode, $run.SeenAtStop
+        $trace = Format-IdentityTrace $record $summary
+
+        $run.Interrupted | Should -BeTrue -Because 'the run must get half-way before it is stopped'
+        $record.Written + $record.Listed | Should -BeLessThan 1000 -Because 'SIGINT stops the pipeline before the end'
+        $other | Should -BeNullOrEmpty
+        $record.Duplicates | Should -Be 0 -Because 'no identity may be written twice'
+        $record.NotHeld | Should -Be 0 -Because 'every identity written or listed must exist'
+        $summary.Count | Should -Be 1 -Because "a stop must write its summary to the host, or the identities created as it stopped are lost ($trace)"
+        $summary.Written | Should -Be $record.Written -Because 'the summary counts the identities written out'
+        $record.Unaccounted | Should -Be 0 -Because $trace
+    }
+
+    It 'acsteams New-AcsIdentity --output json, stopped by SIGINT half-way, keeps a complete JSON array and accounts for every identity' {
+        $script:BulkFigures['acsteams'] = 'did not run to the end'
+        Reset-BulkSandbox -Seed 11
+        $started = Start-RedirectedProcess -Command (Get-AcsteamsCommand) -Arguments 'New-AcsIdentity', '--count', '1000', '--throttle-limit', '8', '--output', 'json' -Environment @{
+            ACSTEAMS_ACS_CONNECTION_STRING = $script:Sandbox.Description.acsConnectionString
+        }
+        $run = Invoke-StoppedHalfway -Started $started -Identity '"Id": "8:acs:'
+
+        $json = $run.StdoutText
+        $parsed = $null
+        { $script:Parsed = ConvertFrom-Json -InputObject $json -NoEnumerate -ErrorAction Stop } | Should -Not -Throw -Because 'stdout must be a complete JSON array even when interrupted'
+        $parsed = $script:Parsed
+        $written = @($parsed | ForEach-Object { $_ } | ForEach-Object Id)
+        $summary = Read-StopSummary -Lines $run.Stderr
+        $failed = @($run.Stderr | Where-Object { $_ -match '^acsteams: error ConnectionFailed: ' })
+        $other = @($run.Stderr | Where-Object { $_ -match '^acsteams: error' -and $_ -notmatch '^acsteams: error ConnectionFailed: ' })
+        $record = Measure-IdentityRecord -Written $written -Listed $summary.Listed -Errors $failed.Count -CutOff $summary.CutOff
+        $script:BulkFigures['acsteams'] = 'SIGINT at {4} ids read, {0}, stop summary {1}, cut answers injected {2}, exit code {3}' -f (Format-IdentityRecord $record),
+            $(if ($summary.Count -eq 1) { "says $($summary.Written) written" } else { 'MISSING' }), $record.CutAnswers, $run.ExitCode, $run.SeenAtStop
+        $trace = Format-IdentityTrace $record $summary
+
+        $run.Interrupted | Should -BeTrue -Because 'the run must get half-way before it is stopped'
+        $run.ExitCode | Should -Be 130
+        $json.TrimStart() | Should -BeLike '`[*'
+        $json.TrimEnd() | Should -BeLike '*`]'
+        $record.Written | Should -BeLessThan 1000 -Because 'SIGINT stops the command before the end'
+        $other | Should -BeNullOrEmpty
+        $failed.Count | Should -BeLessOrEqual $record.CutAnswers -Because 'stderr has one ConnectionFailed line per cut answer, no more'
+        $record.Duplicates | Should -Be 0 -Because 'no identity may be written twice'
+        $record.NotHeld | Should -Be 0 -Because 'every identity written must exist'
+        $summary.Count | Should -Be 1 -Because 'a stop writes one Stopped: warning'
+        $summary.Listed | Should -BeNullOrEmpty -Because 'acsteams writes the identities created as it stopped to stdout'
+        $summary.Written | Should -Be $record.Written -Because 'the summary counts the identities written out'
+        $record.Unaccounted | Should -Be 0 -Because $trace
+    }
+}
+
+Describe 'Campaign: concurrent edits' {
+    BeforeAll {
+        $script:Sandbox = Start-LoopbackSandbox
+        $script:FreshState = Get-FreshState
+    }
+
+    AfterAll {
+        Stop-LoopbackSandbox $script:Sandbox
+    }
+
+    It 'keeps every change a writer reported done, and every permission the app had, with 5 writers at once x 20 rounds' {
+        $rounds = 20
+        $writers = 5
+        $description = $script:Sandbox.Description
+        $seeded = @(Get-SeededEntry)
+        # What each writer adds besides its redirect URI http://localhost:600N/ (every writer adds the default ACS scopes,
+        # Teams.ManageCalls and Teams.ManageChats, unless -Scope names others).
+        $asks = @{
+            1 = @{}
+            2 = @{ Scope = 'TeamsExtension.ManageCalls' }
+            3 = @{ IncludeLegacyVoip = $true }
+            4 = @{ Scope = 'Teams.ManageCalls', 'VoIP' }
+            5 = @{}
+        }
+
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $problems = [System.Collections.Generic.List[string]]::new()
+        $done = 0
+        $concurrently = 0
+        $merges = 0
+        $missing = 0
+        $otherErrors = 0
+        foreach ($round in 1..$rounds) {
+            Invoke-SandboxHook PUT /_sandbox/state $script:FreshState | Out-Null
+            # Every writer imports and connects first, then all write at once.
+            $start = [System.Threading.Barrier]::new($writers)
+            $results = 1..$writers | ForEach-Object -ThrottleLimit $writers -Parallel {
+                $writer = $_
+                $sandbox = $using:description
+                $ask = ($using:asks)[$writer]
+                $barrier = $using:start
+                $setup = $null
+                try {
+                    Import-Module $using:Manifest -ErrorAction Stop
+                    $secret = ConvertTo-SecureString $sandbox.adminClientSecret -AsPlainText -Force
+                    Connect-AcsTeamsAdmin -TenantId $sandbox.tenantId -ClientId $sandbox.adminClientId -ClientSecret $secret -AuthorityHost $sandbox.authorityHost -GraphEndpoint $sandbox.graphEndpoint -ErrorAction Stop | Out-Null
+                }
+                catch {
+                    $setup = $_
+                }
+                finally {
+                    $null = $barrier.SignalAndWait([TimeSpan]::FromSeconds(60))
+                }
+
+                $uri = "http://localhost:600$writer/"
+                $records = @()
+                $errors = @()
+                if (-not $setup) {
+                    $records = @(Set-AcsVoipPermission -ApplicationId $sandbox.adminClientId -RedirectUri $uri @ask -PassThru -Confirm:$false -Verbose -ErrorAction SilentlyContinue -ErrorVariable errors 4>&1)
+                    Disconnect-AcsTeamsAdmin -ErrorAction SilentlyContinue | Out-Null
+                }
+
+                $app = @($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Select-Object -First 1
+                [pscustomobject]@{
+                    Writer         = $writer
+                    Uri            = $uri
+                    Scopes         = if ($ask.Scope) { @($ask.Scope) } else { @('Teams.ManageCalls', 'Teams.ManageChats') + @(if ($ask.IncludeLegacyVoip) { 'VoIP' }) }
+                    Done           = [bool]($app -and @($app.PublicClientRedirectUris) -contains $uri)
+                    AppPermissions = if ($app) { @($app.AcsPermissions) } else { @() }
+                    ErrorIds       = @(@($errors) + @($setup | Where-Object { $_ }) | ForEach-Object { "$($_.FullyQualifiedErrorId)".Split(',')[0] })
+                    Errors         = @(@($errors) + @($setup | Where-Object { $_ }) | ForEach-Object { "$_" })
+                    Merges         = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'merging again' }).Count
+                }
+            }
+            $start.Dispose()
+
+            $app = @(Get-AdminApp (Invoke-SandboxHook GET /_sandbox/state))[0]
+            $entries = @(Get-PermissionEntry $app)
+            $redirects = @($app.publicClient.redirectUris)
+            foreach ($result in $results) {
+                $merges += $result.Merges
+                $concurrently += @($result.ErrorIds | Where-Object { $_ -eq 'ApplicationChangedConcurrently' }).Count
+                $unexpected = @($result.ErrorIds | Where-Object { $_ -ne 'ApplicationChangedConcurrently' })
+                if ($unexpected.Count -gt 0) {
+                    $otherErrors += $unexpected.Count
+                    $problems.Add("round $round, writer $($result.Writer): $($result.Errors -join '; ')")
+                }
+
+                if (-not $result.Done) {
+                    continue
+                }
+
+                $done++
+                # What it reported done, checked against the app as every writer left it.
+                $lost = @(
+                    if ($redirects -notcontains $result.Uri) { $result.Uri }
+                    foreach ($scope in $result.Scopes) {
+                        if ($result.AppPermissions -notcontains $scope) { "$scope (not in its own -PassThru output)" }
+                        elseif ("$($script:AcsAppId)|$($script:AcsScopeIds[$scope])|scope" -notin $entries) { $scope }
+                    }
+                )
+                if ($lost.Count -gt 0) {
+                    $missing += $lost.Count
+                    $problems.Add("round $round, writer $($result.Writer) reported done, but the app lacks: $($lost -join ', ') (it has redirect URIs $($redirects -join ', '); permissions $($entries -join ', '))")
+                }
+            }
+
+            $gone = @(@($seeded | Where-Object { $_ -notin $entries }) + @(if ($redirects -notcontains 'http://localhost') { 'http://localhost' }))
+            $twice = ($entries.Count - @($entries | Select-Object -Unique).Count) + ($redirects.Count - @($redirects | Select-Object -Unique).Count)
+            if ($gone.Count -gt 0 -or $twice -gt 0) {
+                $missing += $gone.Count
+                $problems.Add("round $($round): the app lost what it had ($($gone -join ', ')) or holds $twice duplicate(s): permissions $($entries -join ', '); redirect URIs $($redirects -join ', ')")
+            }
+        }
+
+        $clock.Stop()
+        Write-Host ('campaign concurrent edits: writes {0}, reported done {1}, missing at the end {2}, ApplicationChangedConcurrently {3}, other errors {4}, merges {5}, {6:0.0} s' -f
+            ($rounds * $writers), $done, $missing, $concurrently, $otherErrors, $merges, $clock.Elapsed.TotalSeconds)
+        foreach ($problem in $problems) {
+            Write-Host "  $problem"
+        }
+
+        $problems | Should -BeNullOrEmpty
+        $missing | Should -Be 0
+        $otherErrors | Should -Be 0
+        $done + $concurrently | Should -Be ($rounds * $writers) -Because 'every writer either reports its change done or says the app changed concurrently'
+        $done | Should -BeGreaterThan 0
     }
 }
