@@ -252,12 +252,6 @@ BeforeAll {
         $answered = @($Record.Traced | Where-Object Outcome -NE 'reset-after-processing' | ForEach-Object { "$($_.Id) <- request #$($_.Sequence) $($_.Outcome)" })
         "identities neither written nor listed: $($Record.UnknownByOutcome) (ConnectionFailed errors $($Record.Errors), cut off $($Record.CutOff)); not cut: $($answered -join '; '); last requests: $($Record.LastRequests -join ', '); summary: '$($Summary.Text)'"
     }
-
-    function Format-IdentityRecord {
-        param($Record)
-        'written {0} (duplicates {1}), listed as created as it stopped {2}, ConnectionFailed {3}, cut off {4}; sandbox holds {5}: {6} neither written nor listed ({7}), unaccounted {8}' -f
-        $Record.Written, $Record.Duplicates, $Record.Listed, $Record.Errors, $Record.CutOff, $Record.Held, $Record.Unknown, $(if ($Record.UnknownByOutcome) { "created by: $($Record.UnknownByOutcome)" } else { 'none' }), $Record.Unaccounted
-    }
 }
 
 Describe 'Campaign: faults' {
@@ -425,7 +419,7 @@ Describe 'Campaign: bulk' -Skip:$IsWindows {
     BeforeAll {
         $script:Sandbox = Start-LoopbackSandbox
         $script:FreshState = (Invoke-WebRequest -Uri ($script:Sandbox.Base + '/_sandbox/state')).Content
-        $script:BulkFigures = [ordered]@{}
+        $script:BulkStops = [System.Collections.Generic.List[object]]::new()
         $script:BulkClock = [System.Diagnostics.Stopwatch]::StartNew()
 
         # A fresh state, and 5% of the answers to POST /identities cut after the identity was created.
@@ -508,14 +502,27 @@ Describe 'Campaign: bulk' -Skip:$IsWindows {
     }
 
     AfterAll {
-        Write-Host ('campaign bulk: 1,000 New-AcsIdentity, 5% of answers cut, SIGINT after 500 ids; pwsh: {0}; acsteams: {1}; {2:0.0} s' -f
-            $script:BulkFigures['pwsh'], $script:BulkFigures['acsteams'], $script:BulkClock.Elapsed.TotalSeconds)
+        $frontEnds = foreach ($frontEnd in 'pwsh', 'acsteams') {
+            $stops = @($script:BulkStops | Where-Object FrontEnd -EQ $frontEnd)
+            $records = @($stops.Record)
+            $sum = { param($name) [int](@($records | ForEach-Object { $_.$name }) | Measure-Object -Sum).Sum }
+            '{0} {1} stop(s) at {2} ids read: written {3}, listed as created as it stopped {4}, ConnectionFailed {5}, cut off {6}; the sandbox held {7}, {8} of them neither written nor listed; unaccounted {9}, written twice {10}, stop summaries missing {11}' -f
+            $frontEnd, $stops.Count, ($stops.SeenAtStop -join '/'), (& $sum Written), (& $sum Listed), (& $sum Errors), (& $sum CutOff), (& $sum Held), (& $sum Unknown),
+            (& $sum Unaccounted), (& $sum Duplicates), @($stops | Where-Object SummaryMissing).Count
+        }
+
+        $cut = [int](@($script:BulkStops | ForEach-Object { $_.Record.CutAnswers }) | Measure-Object -Sum).Sum
+        Write-Host ('campaign bulk: New-AcsIdentity -Count 1000 stopped by SIGINT half-way, 5% of answers cut ({0} in all); {1}; {2:0.0} s' -f
+            $cut, ($frontEnds -join '; '), $script:BulkClock.Elapsed.TotalSeconds)
         Stop-LoopbackSandbox $script:Sandbox
     }
 
-    It 'New-AcsIdentity in pwsh, stopped by SIGINT half-way, writes out, lists or reports every identity it created' {
-        $script:BulkFigures['pwsh'] = 'did not run to the end'
-        Reset-BulkSandbox -Seed 7
+    # Several stops each: the accounting holes are races at the moment of the stop, so one stop may miss them.
+    It 'New-AcsIdentity in pwsh, stopped by SIGINT half-way, writes out, lists or reports every identity it created (stop <Stop>)' -ForEach @(
+        @{ Stop = 1; Seed = 7 }
+        @{ Stop = 2; Seed = 8 }
+    ) {
+        Reset-BulkSandbox -Seed $Seed
         $script = "Import-Module -Name '{0}' -ErrorAction Stop; New-AcsIdentity -Count 1000 -ThrottleLimit 8 -ConnectionString `$env:ACSTEAMS_CAMPAIGN_CONNECTION_STRING -Confirm:`$false | ForEach-Object {{ `$_.Id }}" -f $script:Manifest.Replace("'", "''")
         $started = Start-RedirectedProcess -Command (Get-ChildPwshCommand) -Arguments '-NoProfile', '-NonInteractive', '-Command', $script -Environment @{
             ACSTEAMS_CAMPAIGN_CONNECTION_STRING = $script:Sandbox.Description.acsConnectionString
@@ -529,8 +536,7 @@ Describe 'Campaign: bulk' -Skip:$IsWindows {
         $failed = @($run.Stderr | Where-Object { $_ -match '^New-AcsIdentity: .*dropped before it answered' })
         $other = @($run.Stderr | Where-Object { $_ -match '^New-AcsIdentity: ' -and $_ -notmatch 'dropped before it answered' })
         $record = Measure-IdentityRecord -Written $written -Listed $summary.Listed -Errors $failed.Count -CutOff $summary.CutOff
-        $script:BulkFigures['pwsh'] = 'SIGINT at {4} ids read, {0}, stop summary {1}, cut answers injected {2}, exit code {3}' -f (Format-IdentityRecord $record),
-            $(if ($summary.Count -eq 1) { "says $($summary.Written) written" } else { 'MISSING' }), $record.CutAnswers, $run.ExitCode, $run.SeenAtStop
+        $script:BulkStops.Add([pscustomobject]@{ FrontEnd = 'pwsh'; SeenAtStop = $run.SeenAtStop; Record = $record; SummaryMissing = $summary.Count -ne 1 })
         $trace = Format-IdentityTrace $record $summary
 
         $run.Interrupted | Should -BeTrue -Because 'the run must get half-way before it is stopped'
@@ -543,25 +549,24 @@ Describe 'Campaign: bulk' -Skip:$IsWindows {
         $record.Unaccounted | Should -Be 0 -Because $trace
     }
 
-    It 'acsteams New-AcsIdentity --output json, stopped by SIGINT half-way, keeps a complete JSON array and accounts for every identity' {
-        $script:BulkFigures['acsteams'] = 'did not run to the end'
-        Reset-BulkSandbox -Seed 11
+    It 'acsteams New-AcsIdentity --output json, stopped by SIGINT half-way, keeps a complete JSON array and accounts for every identity (stop <Stop>)' -ForEach @(
+        1..6 | ForEach-Object { @{ Stop = $_; Seed = 10 + $_ } }
+    ) {
+        Reset-BulkSandbox -Seed $Seed
         $started = Start-RedirectedProcess -Command (Get-AcsteamsCommand) -Arguments 'New-AcsIdentity', '--count', '1000', '--throttle-limit', '8', '--output', 'json' -Environment @{
             ACSTEAMS_ACS_CONNECTION_STRING = $script:Sandbox.Description.acsConnectionString
         }
         $run = Invoke-StoppedHalfway -Started $started -Identity '"Id": "8:acs:'
 
         $json = $run.StdoutText
-        $parsed = $null
-        { $script:Parsed = ConvertFrom-Json -InputObject $json -NoEnumerate -ErrorAction Stop } | Should -Not -Throw -Because 'stdout must be a complete JSON array even when interrupted'
-        $parsed = $script:Parsed
-        $written = @($parsed | ForEach-Object { $_ } | ForEach-Object Id)
+        $parsed = try { ConvertFrom-Json -InputObject $json -NoEnumerate -ErrorAction Stop } catch { "not JSON: $_" }
+        $parsed -is [array] | Should -BeTrue -Because "stdout must be a complete JSON array even when interrupted ($parsed)"
+        $written = @($parsed.Id)
         $summary = Read-StopSummary -Lines $run.Stderr
         $failed = @($run.Stderr | Where-Object { $_ -match '^acsteams: error ConnectionFailed: ' })
         $other = @($run.Stderr | Where-Object { $_ -match '^acsteams: error' -and $_ -notmatch '^acsteams: error ConnectionFailed: ' })
         $record = Measure-IdentityRecord -Written $written -Listed $summary.Listed -Errors $failed.Count -CutOff $summary.CutOff
-        $script:BulkFigures['acsteams'] = 'SIGINT at {4} ids read, {0}, stop summary {1}, cut answers injected {2}, exit code {3}' -f (Format-IdentityRecord $record),
-            $(if ($summary.Count -eq 1) { "says $($summary.Written) written" } else { 'MISSING' }), $record.CutAnswers, $run.ExitCode, $run.SeenAtStop
+        $script:BulkStops.Add([pscustomobject]@{ FrontEnd = 'acsteams'; SeenAtStop = $run.SeenAtStop; Record = $record; SummaryMissing = $summary.Count -ne 1 })
         $trace = Format-IdentityTrace $record $summary
 
         $run.Interrupted | Should -BeTrue -Because 'the run must get half-way before it is stopped'
