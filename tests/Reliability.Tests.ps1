@@ -175,7 +175,7 @@ BeforeAll {
         @($tenant.applications | Where-Object appId -EQ $script:Sandbox.Description.adminClientId)
     }
 
-    function Get-ChildOfGroup {
+    function Get-GroupCount {
         param($Groups, [string]$Name)
         $group = $Groups | Where-Object Name -EQ $Name
         if ($group) { $group.Count } else { 0 }
@@ -252,6 +252,11 @@ BeforeAll {
         $answered = @($Record.Traced | Where-Object Outcome -NE 'reset-after-processing' | ForEach-Object { "$($_.Id) <- request #$($_.Sequence) $($_.Outcome)" })
         "identities neither written nor listed: $($Record.UnknownByOutcome) (ConnectionFailed errors $($Record.Errors), cut off $($Record.CutOff)); not cut: $($answered -join '; '); last requests: $($Record.LastRequests -join ', '); summary: '$($Summary.Text)'"
     }
+}
+
+AfterAll {
+    Disconnect-AcsTeamsAdmin -ErrorAction SilentlyContinue | Out-Null
+    Remove-Module AcsTeamsAdmin -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'Campaign: faults' {
@@ -395,8 +400,8 @@ Describe 'Campaign: faults' {
         $byKind = $faults | Group-Object Fault
         $onToken = @($faults | Where-Object Token).Count
         Write-Host ('campaign faults: runs converged {0}/{1}, duplicates {2}, faults injected {3} (429 {4}, 503 {5}, 504 {6}, reset {7}, reset after processing {8}; {9} of them on the token endpoint), runs that gave up {10}, {11:0.0} s' -f
-            $converged, $runs, $duplicates, $faults.Count, (Get-ChildOfGroup $byKind '429'), (Get-ChildOfGroup $byKind '503'), (Get-ChildOfGroup $byKind '504'),
-            (Get-ChildOfGroup $byKind 'reset'), (Get-ChildOfGroup $byKind 'reset-after-processing'), $onToken, $gaveUp, $clock.Elapsed.TotalSeconds)
+            $converged, $runs, $duplicates, $faults.Count, (Get-GroupCount $byKind '429'), (Get-GroupCount $byKind '503'), (Get-GroupCount $byKind '504'),
+            (Get-GroupCount $byKind 'reset'), (Get-GroupCount $byKind 'reset-after-processing'), $onToken, $gaveUp, $clock.Elapsed.TotalSeconds)
         foreach ($problem in $problems) {
             Write-Host "  $problem"
         }
@@ -407,7 +412,7 @@ Describe 'Campaign: faults' {
         $gaveUp | Should -Be 0
         # The plan must really have reached every kind of fault, or the campaign proves less than it says.
         foreach ($kind in '429', '503', '504', 'reset', 'reset-after-processing') {
-            Get-ChildOfGroup $byKind $kind | Should -BeGreaterThan 0 -Because "the plan injects $kind faults"
+            Get-GroupCount $byKind $kind | Should -BeGreaterThan 0 -Because "the plan injects $kind faults"
         }
 
         $onToken | Should -BeGreaterThan 0
@@ -504,6 +509,10 @@ Describe 'Campaign: bulk' -Skip:$IsWindows {
     AfterAll {
         $frontEnds = foreach ($frontEnd in 'pwsh', 'acsteams') {
             $stops = @($script:BulkStops | Where-Object FrontEnd -EQ $frontEnd)
+            if ($stops.Count -eq 0) {
+                continue
+            }
+
             $records = @($stops.Record)
             $sum = { param($name) [int](@($records | ForEach-Object { $_.$name }) | Measure-Object -Sum).Sum }
             '{0} {1} stop(s) at {2} ids read: written {3}, listed as created as it stopped {4}, ConnectionFailed {5}, cut off {6}; the sandbox held {7}, {8} of them neither written nor listed; unaccounted {9}, written twice {10}, stop summaries missing {11}' -f
