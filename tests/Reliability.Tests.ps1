@@ -47,7 +47,7 @@ BeforeAll {
         , [string[]]@($dotnet, $dll.FullName)
     }
 
-    # A process with stdout and stderr redirected; stderr (and, unless -KeepStdout, stdout) drained in the background.
+    # A process with stdin, stdout and stderr redirected; stderr is drained in the background (Stderr, a task of its text).
     function Start-RedirectedProcess {
         param([string[]]$Command, [string[]]$Arguments, [hashtable]$Environment = @{})
 
