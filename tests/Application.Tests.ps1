@@ -43,11 +43,11 @@ Describe 'Set-AcsVoipPermission' {
         $result.AcsPermissions | Should -Contain 'VoIP'
     }
 
-    It 'rejects a malformed id with InvalidGuid naming -ApplicationId' {
+    It 'rejects a malformed id with InvalidGuid naming the parameter by its name, -AppId, when given by its alias' {
         $err = { Set-AcsVoipPermission -ApplicationId 'c0a1b2c3-xxxx' -ErrorAction Stop } | Should -Throw -PassThru
 
         $err.FullyQualifiedErrorId | Should -BeLike 'InvalidGuid,*'
-        $err.ErrorDetails.Message | Should -Match '-ApplicationId'
+        $err.ErrorDetails.Message | Should -Match '^-AppId:'
     }
 
     It 'says ApplicationNotFound for an id this tenant does not have' {
