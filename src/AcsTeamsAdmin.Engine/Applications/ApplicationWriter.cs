@@ -1,6 +1,7 @@
 using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Graph;
+using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Engine.Operations;
 using Microsoft.Graph.Models;
 
@@ -59,9 +60,9 @@ internal sealed class ApplicationWriter(
                 _done[change.Kind] = change.Description;
             }
 
-            var took = System.Diagnostics.Stopwatch.StartNew();
+            var took = AttemptTimer.Start();
             await PatchAsync(patch, current).ConfigureAwait(false);
-            await SettleAsync(took.Elapsed).ConfigureAwait(false);
+            await SettleAsync(took.LastAttempt).ConfigureAwait(false);
             var verified = await ApplicationReader.ReadAsync(connection, _objectId, context).ConfigureAwait(false);
             var left = ApplicationChangePlan.Create(verified, settings, scopes).BuildPatch(approved);
             if (left is null)
@@ -89,7 +90,7 @@ internal sealed class ApplicationWriter(
         // Its own PATCH: Graph may refuse an audience change for reasons of the app's other properties
         // (identifierUris on unverified domains, ...); that must not cost the changes above, and a 400
         // here can only be about the audience.
-        var took = System.Diagnostics.Stopwatch.StartNew();
+        var took = AttemptTimer.Start();
         try
         {
             await PatchAsync(new Application { SignInAudience = SignInAudiences.MultiTenant }, current).ConfigureAwait(false);
@@ -109,7 +110,7 @@ internal sealed class ApplicationWriter(
         }
 
         _done[change.Kind] = change.Description;
-        await SettleAsync(took.Elapsed).ConfigureAwait(false);
+        await SettleAsync(took.LastAttempt).ConfigureAwait(false);
         var verified = await ApplicationReader.ReadAsync(connection, _objectId, context).ConfigureAwait(false);
         if (!SignInAudiences.IsMultiTenant(verified.SignInAudience))
         {
@@ -125,15 +126,17 @@ internal sealed class ApplicationWriter(
     /// Waits before the verification read. Another writer that read the app before our PATCH (and so lacks our change)
     /// sends its own PATCH within about one request's time; verifying at once could see our change there, report it
     /// done, and then lose it to that stale write. Three times as long as our PATCH took, and at least 200 ms, covers
-    /// such a write, so a change reported done is one that survived it (or is merged again).
+    /// such a write, so a change reported done is one that survived it (or is merged again). The PATCH's own time is
+    /// its last attempt's: a Retry-After waited out before it says nothing about how long a request takes.
     /// </summary>
     private Task SettleAsync(TimeSpan patchTook)
     {
-        var wait = TimeSpan.FromTicks(Math.Max(MinimumSettle.Ticks, patchTook.Ticks * 3));
+        var wait = TimeSpan.FromTicks(Math.Clamp(patchTook.Ticks * 3, MinimumSettle.Ticks, MaximumSettle.Ticks));
         return Task.Delay(wait, context.CancellationToken);
     }
 
     private static readonly TimeSpan MinimumSettle = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaximumSettle = TimeSpan.FromSeconds(10);
 
     private async Task PatchAsync(Application patch, ApplicationSnapshot current) =>
         await GraphCall.RunAsync(

@@ -23,8 +23,10 @@ public sealed class AcsIdentityBatch : IDisposable
     private readonly BoundedWorkPool<AcsIdentity> _queue;
     private readonly BufferedOperationLog _workLog = new();
     private readonly int? _expected;
+    private readonly CancellationToken _stop;
     private int _succeeded;
     private int _failed;
+    private int _cutOff;
 
     public AcsIdentityBatch(IAcsIdentityClient client, AcsTokenRequest? token, int throttleLimit, int? expectedCount, CancellationToken cancellationToken)
     {
@@ -32,6 +34,7 @@ public sealed class AcsIdentityBatch : IDisposable
         _client = client;
         _token = token;
         _expected = expectedCount;
+        _stop = cancellationToken;
         _queue = new BoundedWorkPool<AcsIdentity>(ParseThrottleLimit(throttleLimit), cancellationToken);
     }
 
@@ -77,21 +80,27 @@ public sealed class AcsIdentityBatch : IDisposable
     /// <summary>
     /// After a stop (Ctrl+C): waits for what was in flight and says what exists, so the record is complete: the
     /// identities created as the command stopped (not taken yet: the front end writes them out if it still can, or
-    /// lists them), and the requests cut off on the way, which may have created one each.
+    /// lists them), and the requests that failed or were cut off on the way without anyone hearing of it. Each of
+    /// those may have created one: a cancelled request may have been acted on, and a dropped connection too.
     /// </summary>
     public async Task<BatchStop> StopAsync()
     {
         var last = await _queue.CompleteAsync().ConfigureAwait(false);
         return new BatchStop(_succeeded, [.. last.Where(result => result.Succeeded).Select(result => result.Value!)],
-            last.Count(result => result.Error is OperationCanceledException));
+            _cutOff + last.Count(result => !result.Succeeded));
     }
 
     public void Dispose() => _queue.Dispose();
 
-    private IReadOnlyList<WorkResult<AcsIdentity>> Account(IReadOnlyList<WorkResult<AcsIdentity>> results, OperationContext context, bool done)
+    private IReadOnlyList<WorkResult<AcsIdentity>> Account(IReadOnlyList<WorkResult<AcsIdentity>> finished, OperationContext context, bool done)
     {
         ArgumentNullException.ThrowIfNull(context);
         _workLog.FlushTo(context.Log);
+
+        // Requests the stop cut off are not handed out (there is nothing to report for them one by one, and a front end
+        // that rethrew one would drop the results after it); the stop's summary counts them.
+        var results = _stop.IsCancellationRequested ? finished.Where(result => result.Error is not OperationCanceledException).ToArray() : finished;
+        Interlocked.Add(ref _cutOff, finished.Count - results.Count);
         foreach (var result in results)
         {
             if (result.Succeeded)
@@ -107,9 +116,9 @@ public sealed class AcsIdentityBatch : IDisposable
 
         if (_queue.Added > 0 && (results.Count > 0 || done))
         {
-            var finished = _succeeded + _failed;
-            var percent = _expected is > 0 and var total ? Math.Min(100, finished * 100 / total) : -1;
-            var status = $"{finished}{(_expected is { } all ? $" of {all}" : "")} done ({_failed} failed), {_queue.InFlight} in flight, at most {_queue.Limit} at once";
+            var count = _succeeded + _failed;
+            var percent = _expected is > 0 and var total ? Math.Min(100, count * 100 / total) : -1;
+            var status = $"{count}{(_expected is { } all ? $" of {all}" : "")} done ({_failed} failed), {_queue.InFlight} in flight, at most {_queue.Limit} at once";
             context.Progress.Report(new OperationProgress(ProgressActivityId, $"Creating ACS identities in {_client.Endpoint.Authority}", status, percent, done));
         }
 
@@ -120,7 +129,7 @@ public sealed class AcsIdentityBatch : IDisposable
 /// <summary>What a stopped batch leaves behind.</summary>
 /// <param name="Reported">Identities already taken (and written out) before the stop.</param>
 /// <param name="Late">Identities created as the batch stopped, not taken yet.</param>
-/// <param name="CutOff">Requests cut off on the way: each may have created an identity nobody heard of.</param>
+/// <param name="CutOff">Requests cut off or failed as it stopped, not reported: each may have created an identity nobody heard of.</param>
 public sealed record BatchStop(int Reported, IReadOnlyList<AcsIdentity> Late, int CutOff)
 {
     /// <summary>The summary for the user; <paramref name="lateWritten"/> when the front end could still write <see cref="Late"/> out.</summary>
@@ -135,7 +144,8 @@ public sealed record BatchStop(int Reported, IReadOnlyList<AcsIdentity> Late, in
 
         if (CutOff > 0)
         {
-            text.Append($"; {CutOff} request(s) were cut off and may each have created an identity that is not listed (an unused identity costs nothing)");
+            text.Append($"; {CutOff} request(s) were cut off or failed as it stopped and may each have created an identity that is not listed "
+                + "(an unused identity costs nothing)");
         }
 
         return text.Append('.').ToString();

@@ -15,7 +15,7 @@ namespace AcsTeamsAdmin.Engine.Communication;
 
 /// <summary>
 /// Our ACS identity client on Azure.Core's HttpPipeline: client request ids (x-ms-client-request-id), retries with
-/// limits (<see cref="AcsRetryPolicy"/>), HMAC-SHA256 signing with the access key or an Entra bearer token for
+/// limits (<see cref="PipelineRetryPolicy"/>), HMAC-SHA256 signing with the access key or an Entra bearer token for
 /// https://communication.azure.com//.default from any TokenCredential (managed identity, Azure CLI, environment,
 /// interactive). Service errors become AcsTeamsAdminException through ServiceErrorMap, keeping the service's code,
 /// message, target, MS-CV and the client request id.
@@ -125,7 +125,7 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
 
     private static HttpPipeline Build(AcsIdentityClientOptions options, HttpPipelinePolicy authentication, HttpPipelinePolicy? lastPolicy = null)
     {
-        options.RetryPolicy = new AcsRetryPolicy(options.RetryLimits);
+        options.RetryPolicy = new PipelineRetryPolicy(options.RetryLimits);
 
         // Per retry: a fresh signature (x-ms-date) or token each attempt, and one log line per attempt.
         HttpPipelinePolicy[] perRetry = lastPolicy is null ? [authentication, new AcsRequestLogPolicy()] : [authentication, new AcsRequestLogPolicy(), lastPolicy];
@@ -177,7 +177,7 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
 
         if (!replayable)
         {
-            message.SetProperty(AcsRetryPolicy.NotReplayable, true);
+            message.SetProperty(PipelineRetryPolicy.NotReplayable, true);
         }
 
         try

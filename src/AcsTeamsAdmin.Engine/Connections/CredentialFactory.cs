@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Engine.Operations;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -20,7 +21,7 @@ internal static class CredentialFactory
                 TenantId = plan.TenantId,
                 ClientId = plan.ClientId,
                 RedirectUri = new Uri("http://localhost"),
-            }, plan, transport)),
+            }, plan, request, transport)),
             SignInMode.DeviceCode => new DeviceCodeCredential(Configure(new DeviceCodeCredentialOptions
             {
                 TenantId = plan.TenantId,
@@ -33,22 +34,37 @@ internal static class CredentialFactory
                     OperationContext.Current.Log.Warning(info.Message);
                     return Task.CompletedTask;
                 },
-            }, plan, transport)),
+            }, plan, request, transport)),
             SignInMode.ClientSecret => new ClientSecretCredential(plan.TenantId, plan.ClientId, request.ClientSecret,
-                Configure(new ClientSecretCredentialOptions(), plan, transport)),
+                Configure(new ClientSecretCredentialOptions(), plan, request, transport)),
             SignInMode.Certificate => new ClientCertificateCredential(plan.TenantId, plan.ClientId, ResolveCertificate(request),
-                Configure(new ClientCertificateCredentialOptions(), plan, transport)),
+                Configure(new ClientCertificateCredentialOptions(), plan, request, transport)),
             SignInMode.ManagedIdentity => new ManagedIdentityCredential(Configure(new ManagedIdentityCredentialOptions(
-                request.ManagedIdentityClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned), plan, transport)),
+                request.ManagedIdentityClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned), plan, request, transport)),
             SignInMode.AccessToken => new StaticTokenCredential(request.AccessToken!.Trim(),
                 Tokens.TokenClaims.Read("AccessToken", request.AccessToken).ExpiresOn ?? DateTimeOffset.MaxValue),
             _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Mode, "No credential for this sign-in mode."),
         };
     }
 
-    private static T Configure<T>(T options, ConnectionPlan plan, HttpMessageHandler? transport)
+    private static T Configure<T>(T options, ConnectionPlan plan, ConnectionRequest request, HttpMessageHandler? transport)
         where T : TokenCredentialOptions
     {
+        // Token requests are retried within the session's limits (-MaxRetryWaitSeconds), like its Graph and ACS calls.
+        // Managed identity keeps Azure.Identity's own policy, which knows the IMDS endpoint's answers (410 while it
+        // restarts, 404 before an identity is assigned); it is only turned off with the rest.
+        if (options is ManagedIdentityCredentialOptions)
+        {
+            if (request.RetryLimits.Budget == TimeSpan.Zero)
+            {
+                options.Retry.MaxRetries = 0;
+            }
+        }
+        else
+        {
+            options.RetryPolicy = new PipelineRetryPolicy(request.RetryLimits);
+        }
+
         if (LoopbackAuthority.Applies(plan.AuthorityHost))
         {
             options.AuthorityHost = LoopbackAuthority.AsHttps(plan.AuthorityHost);

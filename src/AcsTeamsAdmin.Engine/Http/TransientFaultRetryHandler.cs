@@ -42,9 +42,11 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attempt.CancelAfter(_options.AttemptTimeout);
             var replayable = IsIdempotent(request.Method) || ReadOnlyRequestOption.IsMarked(request);
+            var sent = _time.GetTimestamp();
             try
             {
                 response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+                AttemptTimer.Record(_time.GetElapsedTime(sent));
             }
             catch (HttpRequestException ex) when (IsConnectionFault(ex) && replayable && budget.Next(null, connectionFailed: true) is { } wait)
             {

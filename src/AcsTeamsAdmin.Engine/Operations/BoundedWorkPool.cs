@@ -92,7 +92,12 @@ public sealed class BoundedWorkPool<T> : IDisposable
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            _finished.Enqueue(new WorkResult<T>(item, default, error));
+            // After a stop, whatever an item failed with is the stop's doing: HTTP stacks cancelled mid-read throw
+            // more than OperationCanceledException (Azure.Core's response buffering has thrown NullReferenceException).
+            var failure = _cancellationToken.IsCancellationRequested && error is not OperationCanceledException
+                ? new OperationCanceledException("The work was stopped while this item ran.", error, _cancellationToken)
+                : error;
+            _finished.Enqueue(new WorkResult<T>(item, default, failure));
         }
         finally
         {

@@ -75,9 +75,20 @@ public sealed class NewAcsIdentityCommand : AcsCmdlet
         Write(pipeline, await _batch!.CompleteAsync(pipeline.Context).ConfigureAwait(false));
     }
 
-    // The pipeline is stopping: identities created as it stopped can only be listed in the warning.
-    protected override string? StoppedSummary() => _batch is null ? null
-        : _batch.StopAsync().GetAwaiter().GetResult().Describe(lateWritten: false) + " Keep what a long run writes with -OutVariable, or pipe it to Export-Csv.";
+    // The pipeline is stopping: identities created as it stopped, and those taken but not written before it did, can
+    // only be listed in the warning; errors not written count with the requests that may have created one.
+    protected override string? StoppedSummary(StepLeftovers leftovers)
+    {
+        if (_batch is null)
+        {
+            return null;
+        }
+
+        var stop = _batch.StopAsync().GetAwaiter().GetResult();
+        AcsIdentity[] unwritten = [.. leftovers.Output.OfType<AcsIdentity>()];
+        return new BatchStop(stop.Reported - unwritten.Length, [.. unwritten, .. stop.Late], stop.CutOff + leftovers.Errors).Describe(lateWritten: false)
+            + " Keep what a long run writes with -OutVariable, or pipe it to Export-Csv.";
+    }
 
     protected override void Dispose(bool disposing)
     {

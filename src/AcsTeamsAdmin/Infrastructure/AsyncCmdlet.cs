@@ -43,8 +43,12 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 
     protected virtual Task EndProcessingAsync(PipelineStep pipeline) => Task.CompletedTask;
 
-    /// <summary>After Ctrl+C: what the user must know about work the stop cut short (written as a warning to the host).</summary>
-    protected virtual string? StoppedSummary() => null;
+    /// <summary>
+    /// After a stop (Ctrl+C, or a downstream Select-Object -First): what the user must know about work the stop cut
+    /// short, written as a warning to the host. <paramref name="leftovers"/>: what the work handed over that may not
+    /// have reached the pipeline.
+    /// </summary>
+    protected virtual string? StoppedSummary(StepLeftovers leftovers) => null;
 
     private void RunStep(Func<PipelineStep, Task> work, bool terminating)
     {
@@ -70,7 +74,10 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         }
         catch
         {
+            // A write threw: the pipeline is stopping (often before StopProcessing has run) or a downstream command
+            // failed. The work is stopped, and what it had done is still told.
             StopWork(worker);
+            ReportStop(step);
             throw;
         }
 
@@ -88,13 +95,8 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
-            // The pipeline is stopping, so nothing more can be written to it; what the user must still learn (what a
-            // stopped bulk run created) goes straight to the host.
-            if (StoppedSummary() is { } summary)
-            {
-                Host?.UI?.WriteWarningLine(summary);
-            }
-
+            // The pipeline is stopping, so nothing more can be written to it.
+            ReportStop(step);
             throw new PipelineStoppedException();
         }
         catch (RuntimeException error) when (error is not PipelineStoppedException)
@@ -109,6 +111,15 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
             // A failure the engine did not anticipate: a bug of ours. Report it as one, with the
             // exception kept for Get-Error, rather than let PowerShell print a raw exception.
             ThrowTerminatingError(ErrorRecordFactory.Unexpected(error));
+        }
+    }
+
+    // What the user must still learn after a stop (what a stopped bulk run created) goes straight to the host.
+    private void ReportStop(PipelineStep step)
+    {
+        if (StoppedSummary(step.TakeLeftovers()) is { } summary)
+        {
+            Host?.UI?.WriteWarningLine(summary);
         }
     }
 

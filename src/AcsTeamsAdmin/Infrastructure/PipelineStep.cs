@@ -16,8 +16,10 @@ namespace AcsTeamsAdmin.Infrastructure;
 public sealed class PipelineStep : IChangeApproval, IProgressReporter, IOperationLog, IDisposable
 {
     private readonly AsyncCmdlet _cmdlet;
-    private readonly BlockingCollection<Action> _queue = new();
+    private readonly BlockingCollection<Delivery> _queue = new();
+    private readonly ConcurrentQueue<Delivery> _refused = new();
     private readonly CancellationToken _cancellationToken;
+    private Delivery? _serving;
 
     internal PipelineStep(AsyncCmdlet cmdlet, CancellationToken cancellationToken)
     {
@@ -37,10 +39,10 @@ public sealed class PipelineStep : IChangeApproval, IProgressReporter, IOperatio
             RecentAppStore.For(runspace).RememberFrom(value);
         }
 
-        Post(() => _cmdlet.WriteObject(value, enumerate), essential: true);
+        Post(new Delivery(() => _cmdlet.WriteObject(value, enumerate), enumerate ? Items(value) : [value], null), essential: true);
     }
 
-    public void WriteError(ErrorRecord record) => Post(() => _cmdlet.WriteError(record), essential: true);
+    public void WriteError(ErrorRecord record) => Post(new Delivery(() => _cmdlet.WriteError(record), [], record), essential: true);
 
     /// <summary>Runs <paramref name="function"/> on the pipeline thread and waits: for session state and PSObjects, which belong to it.</summary>
     public T OnPipelineThread<T>(Func<T> function)
@@ -82,10 +84,39 @@ public sealed class PipelineStep : IChangeApproval, IProgressReporter, IOperatio
     /// <summary>On the pipeline thread: carries out what the work queues, until <see cref="Complete"/>.</summary>
     internal void Serve()
     {
-        foreach (var action in _queue.GetConsumingEnumerable())
+        foreach (var delivery in _queue.GetConsumingEnumerable())
         {
-            action();
+            _serving = delivery;
+            delivery.Run();
+            _serving = null;
         }
+    }
+
+    /// <summary>
+    /// After the pipeline stopped: the output and errors the work handed over that may never have reached it (the
+    /// one being written when it stopped, those still queued, and those offered after the step ended). A stopped
+    /// bulk run lists them, so nothing it created goes unmentioned.
+    /// </summary>
+    internal StepLeftovers TakeLeftovers()
+    {
+        Complete();
+        var left = new List<Delivery>();
+        if (_serving is { } current)
+        {
+            left.Add(current);
+        }
+
+        while (_queue.TryTake(out var queued))
+        {
+            left.Add(queued);
+        }
+
+        while (_refused.TryDequeue(out var refused))
+        {
+            left.Add(refused);
+        }
+
+        return new StepLeftovers([.. left.SelectMany(delivery => delivery.Output).OfType<object>()], left.Count(delivery => delivery.Error is not null));
     }
 
     /// <summary>The block's work is done (or stopped): nothing more is accepted.</summary>
@@ -93,13 +124,15 @@ public sealed class PipelineStep : IChangeApproval, IProgressReporter, IOperatio
 
     public void Dispose() => _queue.Dispose();
 
-    private void Post(Action action, bool essential)
+    private void Post(Action action, bool essential) => Post(new Delivery(action, [], null), essential);
+
+    private void Post(Delivery delivery, bool essential)
     {
         try
         {
             if (!_queue.IsAddingCompleted)
             {
-                _queue.Add(action);
+                _queue.Add(delivery);
                 return;
             }
         }
@@ -110,8 +143,20 @@ public sealed class PipelineStep : IChangeApproval, IProgressReporter, IOperatio
 
         if (essential)
         {
+            _refused.Enqueue(delivery);
             _cancellationToken.ThrowIfCancellationRequested();
             throw new InvalidOperationException("Background work tried to write output after its pipeline step had finished.");
         }
     }
+
+    private static object?[] Items(object? value) =>
+        value is System.Collections.IEnumerable items and not string ? [.. items.Cast<object?>()] : [value];
+
+    /// <summary>One thing for the pipeline thread to do; for output and errors, what it carries.</summary>
+    private sealed record Delivery(Action Run, object?[] Output, ErrorRecord? Error);
 }
+
+/// <summary>What a stopped step's work handed over that may not have reached the pipeline.</summary>
+/// <param name="Output">Objects that may not have been written.</param>
+/// <param name="Errors">Errors that were not written.</param>
+public sealed record StepLeftovers(IReadOnlyList<object> Output, int Errors);

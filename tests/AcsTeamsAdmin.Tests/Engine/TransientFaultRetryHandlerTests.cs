@@ -25,6 +25,27 @@ public class TransientFaultRetryHandlerTests
     }
 
     [Fact]
+    public async Task The_attempt_timer_holds_the_last_attempts_time_without_the_retry_waits()
+    {
+        // The settle after an app PATCH waits "three requests' time": a Retry-After waited out before the PATCH got
+        // through (and a slow failed attempt) must not stretch it.
+        var server = new ScriptedHandler(
+            _ =>
+            {
+                Thread.Sleep(400);
+                return Respond(HttpStatusCode.TooManyRequests, retryAfter: "30");
+            },
+            _ => Respond(HttpStatusCode.OK));
+
+        var timer = AttemptTimer.Start();
+        using var response = await Send(server, new HttpMethod("PATCH"), body: "{}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([TimeSpan.FromSeconds(30)], _waits);
+        Assert.InRange(timer.LastAttempt, TimeSpan.FromTicks(1), TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
     public async Task Retries_stop_at_the_limit_and_return_the_last_answer()
     {
         var server = new ScriptedHandler(Enumerable.Repeat<Func<HttpRequestMessage, HttpResponseMessage>>(_ => Respond(HttpStatusCode.ServiceUnavailable), 10).ToArray());

@@ -1,21 +1,21 @@
 using System.Globalization;
-using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Engine.Operations;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace AcsTeamsAdmin.Engine.Communication;
+namespace AcsTeamsAdmin.Engine.Http;
 
 /// <summary>
-/// Retries an ACS request with the module's limits (<see cref="RetryLimits"/>): the same time budget as Graph calls,
+/// Retries a request sent through an Azure.Core pipeline (the ACS identity client, Azure.Identity's token requests)
+/// with the module's limits (<see cref="RetryLimits"/>): the same time budget as Graph calls,
 /// a Retry-After (or retry-after-ms, x-ms-retry-after-ms) honoured within it, and the transient faults Azure.Core's own
 /// policy retries (a dropped connection; 408, 429, 500, 502, 503, 504). One rule added: a request marked not
 /// replayable (creating an identity) is retried only when the service said it did not act (429, 503). A dropped
 /// connection or a 500/502/504 may come after the identity was created; sending the POST again would create a
 /// second one, so the error surfaces instead. Each attempt runs the policies after this one again (a fresh signature).
 /// </summary>
-internal sealed class AcsRetryPolicy(RetryLimits limits) : HttpPipelinePolicy
+internal sealed class PipelineRetryPolicy(RetryLimits limits) : HttpPipelinePolicy
 {
     internal const string NotReplayable = "AcsTeamsAdmin.NotReplayable";
 
