@@ -12,7 +12,7 @@ BeforeDiscovery {
         @{ Command = 'Get-AcsTeamsServicePrincipal'; Id = 'InvalidGuid'; Run = { Get-AcsTeamsServicePrincipal -AppId 'not-a-guid' -ErrorAction Stop } }
         @{ Command = 'New-AcsTeamsServicePrincipal'; Id = 'InvalidGuid'; Run = { New-AcsTeamsServicePrincipal -AppId '1fd5118e-2576-4263-8130' -ErrorAction Stop } }
         @{ Command = 'Get-AcsAdminConsentUrl'; Id = 'InvalidTenant'; Run = { Get-AcsAdminConsentUrl -TenantId 'bad tenant!' -ClientId '5a3c9e71-0b2d-4c8e-9f16-7d4a2b8c1e02' -ErrorAction Stop } }
-        @{ Command = 'Grant-AcsAdminConsent'; Id = 'UnknownScope'; Run = { Grant-AcsAdminConsent -AppId '5a3c9e71-0b2d-4c8e-9f16-7d4a2b8c1e02' -Scope 'Mail.Read' -ErrorAction Stop } }
+        @{ Command = 'Grant-AcsAdminConsent'; Id = 'UnknownAcsScope'; Run = { Grant-AcsAdminConsent -AppId '5a3c9e71-0b2d-4c8e-9f16-7d4a2b8c1e02' -Scope 'Mail.Read' -ErrorAction Stop } }
         @{ Command = 'Get-AcsAdminConsent'; Id = 'InvalidGuid'; Run = { Get-AcsAdminConsent -AppId 'contoso' -ErrorAction Stop } }
         @{ Command = 'Test-AcsAnonymousJoinPolicy'; Id = 'TeamsSettingsFileUnreadable'; Run = { Test-AcsAnonymousJoinPolicy -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'no-such-teams-settings.json')) -ErrorAction Stop } }
         @{ Command = 'Get-AcsTeamsApplication'; Id = 'InvalidGuid'; Run = { Get-AcsTeamsApplication -ApplicationId 'Contoso Teams Calling' -ErrorAction Stop } }

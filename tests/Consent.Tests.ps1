@@ -66,7 +66,7 @@ $($script:Fabrikam),customer 2
     It 'rejects an unknown scope, naming the known ones' {
         $err = { Get-AcsAdminConsentUrl -TenantId $script:Fabrikam -ClientId $script:IsvApp -Scope Teams.ManageMeetings -RedirectUri 'https://a.example/' -ErrorAction Stop } | Should -Throw -PassThru
 
-        $err.FullyQualifiedErrorId | Should -BeLike 'UnknownScope,*'
+        $err.FullyQualifiedErrorId | Should -BeLike 'UnknownAcsScope,*'
         $err.ErrorDetails.Message | Should -Match 'Teams\.ManageChats'
     }
 

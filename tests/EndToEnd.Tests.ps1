@@ -141,11 +141,11 @@ BeforeDiscovery {
         @{ Cmdlet = 'New-AcsTeamsServicePrincipal'; BadRecord = "'not-a-guid', '$fabrikamApp' | New-AcsTeamsServicePrincipal"; BadRecordId = 'InvalidGuid'
             WholeCall = "'$fabrikamApp', '$isvApp' | New-AcsTeamsServicePrincipal"; WholeCallId = 'NotConnected'; Disconnected = $true }
         @{ Cmdlet = 'Get-AcsAdminConsentUrl'; BadRecord = "'bad tenant!', 'fabrikam.onmicrosoft.com' | Get-AcsAdminConsentUrl -ClientId $isvApp"; BadRecordId = 'InvalidTenant'
-            WholeCall = "'fabrikam.onmicrosoft.com', 'contoso.onmicrosoft.com' | Get-AcsAdminConsentUrl -ClientId $isvApp -Scope Mail.Read -RedirectUri http://localhost"; WholeCallId = 'UnknownScope' }
+            WholeCall = "'fabrikam.onmicrosoft.com', 'contoso.onmicrosoft.com' | Get-AcsAdminConsentUrl -ClientId $isvApp -Scope Mail.Read -RedirectUri http://localhost"; WholeCallId = 'UnknownAcsScope' }
         @{ Cmdlet = 'Grant-AcsAdminConsent'; BadRecord = "'not-a-guid', '$isvApp' | Grant-AcsAdminConsent -Confirm:`$false"; BadRecordId = 'InvalidGuid'
-            WholeCall = "'$isvApp', '$fabrikamApp' | Grant-AcsAdminConsent -Scope Mail.Read -Confirm:`$false"; WholeCallId = 'UnknownScope' }
+            WholeCall = "'$isvApp', '$fabrikamApp' | Grant-AcsAdminConsent -Scope Mail.Read -Confirm:`$false"; WholeCallId = 'UnknownAcsScope' }
         @{ Cmdlet = 'Get-AcsAdminConsent'; BadRecord = "'not-a-guid', '$isvApp' | Get-AcsAdminConsent"; BadRecordId = 'InvalidGuid'
-            WholeCall = "'$isvApp', '$fabrikamApp' | Get-AcsAdminConsent -Scope Mail.Read"; WholeCallId = 'UnknownScope' }
+            WholeCall = "'$isvApp', '$fabrikamApp' | Get-AcsAdminConsent -Scope Mail.Read"; WholeCallId = 'UnknownAcsScope' }
         @{ Cmdlet = 'Test-AcsAnonymousJoinPolicy'; BadRecord = "[pscustomobject]@{ Identity = 'Tag:Typo'; AutoAdmittedUsers = 'Everybody' }, [pscustomobject]@{ Identity = 'Global'; AutoAdmittedUsers = 'Everyone' } | Test-AcsAnonymousJoinPolicy -WarningAction SilentlyContinue"; BadRecordId = 'InvalidTeamsSetting'
             WholeCall = "[pscustomobject]@{ Identity = 'Global'; AutoAdmittedUsers = 'Everyone' } | Test-AcsAnonymousJoinPolicy -AcsResourceId contoso-acs -WarningAction SilentlyContinue"; WholeCallId = 'InvalidGuid' }
         @{ Cmdlet = 'Get-AcsTeamsApplication'; BadRecord = "'not-a-guid', '$fabrikamApp' | Get-AcsTeamsApplication"; BadRecordId = 'InvalidGuid'

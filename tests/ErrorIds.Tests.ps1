@@ -174,14 +174,14 @@ BeforeDiscovery {
         # Get-AcsAdminConsent
         @{ Cmdlet = 'Get-AcsAdminConsent'; Id = 'InvalidGuid'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGet-AcsAdminConsent -AppId contoso" }
         @{ Cmdlet = 'Get-AcsAdminConsent'; Id = 'MissingParameter'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGet-AcsAdminConsent -AppId ' '" }
-        @{ Cmdlet = 'Get-AcsAdminConsent'; Id = 'UnknownScope'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGet-AcsAdminConsent -AppId $isvApp -Scope Mail.Read" }
+        @{ Cmdlet = 'Get-AcsAdminConsent'; Id = 'UnknownAcsScope'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGet-AcsAdminConsent -AppId $isvApp -Scope Mail.Read" }
 
         # Get-AcsAdminConsentUrl
         @{ Cmdlet = 'Get-AcsAdminConsentUrl'; Id = 'InvalidGuid'; Run = 'Get-AcsAdminConsentUrl -TenantId fabrikam.onmicrosoft.com -ClientId contoso' }
         @{ Cmdlet = 'Get-AcsAdminConsentUrl'; Id = 'InvalidTenant'; Run = "Get-AcsAdminConsentUrl -TenantId 'bad tenant!' -ClientId $isvApp" }
         @{ Cmdlet = 'Get-AcsAdminConsentUrl'; Id = 'InvalidUrl'; Run = "Get-AcsAdminConsentUrl -TenantId fabrikam.onmicrosoft.com -ClientId $isvApp -RedirectUri 'not a url'" }
         @{ Cmdlet = 'Get-AcsAdminConsentUrl'; Id = 'MissingParameter'; Run = "Get-AcsAdminConsentUrl -TenantId fabrikam.onmicrosoft.com -ClientId $isvApp -Scope Teams.ManageCalls" }
-        @{ Cmdlet = 'Get-AcsAdminConsentUrl'; Id = 'UnknownScope'; Run = "Get-AcsAdminConsentUrl -TenantId fabrikam.onmicrosoft.com -ClientId $isvApp -Scope Teams.ManageMeetings -RedirectUri http://localhost" }
+        @{ Cmdlet = 'Get-AcsAdminConsentUrl'; Id = 'UnknownAcsScope'; Run = "Get-AcsAdminConsentUrl -TenantId fabrikam.onmicrosoft.com -ClientId $isvApp -Scope Teams.ManageMeetings -RedirectUri http://localhost" }
 
         # Get-AcsTeamsApplication
         @{ Cmdlet = 'Get-AcsTeamsApplication'; Id = 'ApplicationInAnotherTenant'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nNew-AcsTeamsServicePrincipal | Out-Null`nGet-AcsTeamsApplication -ApplicationId $acsApp" }
@@ -206,7 +206,7 @@ BeforeDiscovery {
         # Grant-AcsAdminConsent
         @{ Cmdlet = 'Grant-AcsAdminConsent'; Id = 'InvalidGuid'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGrant-AcsAdminConsent -AppId c0a1b2c3-xxxx -Confirm:`$false" }
         @{ Cmdlet = 'Grant-AcsAdminConsent'; Id = 'MissingParameter'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGrant-AcsAdminConsent -AppId $isvApp -Scope ' ' -Confirm:`$false" }
-        @{ Cmdlet = 'Grant-AcsAdminConsent'; Id = 'UnknownScope'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGrant-AcsAdminConsent -AppId $isvApp -Scope Mail.Read -Confirm:`$false" }
+        @{ Cmdlet = 'Grant-AcsAdminConsent'; Id = 'UnknownAcsScope'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGrant-AcsAdminConsent -AppId $isvApp -Scope Mail.Read -Confirm:`$false" }
         @{ Cmdlet = 'Grant-AcsAdminConsent'; Id = 'ClientAppNotFound'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGrant-AcsAdminConsent -AppId 4b8d5e3c-8a2f-4c73-9c9a-5f3e7d4c0c11 -Confirm:`$false" }
         @{ Cmdlet = 'Grant-AcsAdminConsent'; Id = 'ResourceConflict'; Stub = @{ GET = @{ Status = 404; Code = 'Request_ResourceNotFound' }; PATCH = @{ Status = 409; Code = 'Request_MultipleObjectsWithSameKeyValue' } }
             Run = "Connect-Stub`nGrant-AcsAdminConsent -AppId $isvApp -Confirm:`$false" }

@@ -43,7 +43,7 @@ internal static class ConsentCommands
         Func<AcsTeamsAdminConnection, AppId, IReadOnlyList<AcsScope>, OperationContext, Task<AdminConsentStatus?>> operation)
     {
         var appIds = args.List("AppId").Select(value => AppId.Parse(value)).ToArray();
-        var scopes = ConsentScopes.Parse("Scope", args.Has("Scope") ? args.List("Scope") : null);
+        var scopes = AcsScope.Parse(args.List("Scope"));
         return async invocation =>
         {
             var connection = await invocation.ConnectAsync().ConfigureAwait(false);

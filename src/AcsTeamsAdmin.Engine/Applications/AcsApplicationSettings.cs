@@ -27,7 +27,7 @@ public sealed record AcsApplicationSettings
     public static AcsApplicationSettings ForChange(
         IReadOnlyList<string>? scope, bool includeLegacyVoip, bool allowPublicClientFlows, string? redirectUri, bool multiTenant) => new()
     {
-        Scopes = AcsScopeSelection.Parse(scope, includeLegacyVoip),
+        Scopes = AcsScope.Parse(scope, includeLegacyVoip),
         AllowPublicClientFlows = allowPublicClientFlows,
         RedirectUri = redirectUri is not null ? PublicClientRedirectUri.Parse(redirectUri)
             : allowPublicClientFlows ? PublicClientRedirectUri.Default : null,
@@ -37,7 +37,7 @@ public sealed record AcsApplicationSettings
     /// <summary>New-AcsTeamsApplication's settings: a public client with its redirect URI (default http://localhost).</summary>
     public static AcsApplicationSettings ForNewApplication(IReadOnlyList<string>? scope, bool includeLegacyVoip, string? redirectUri, bool multiTenant) => new()
     {
-        Scopes = AcsScopeSelection.Parse(scope, includeLegacyVoip),
+        Scopes = AcsScope.Parse(scope, includeLegacyVoip),
         AllowPublicClientFlows = true,
         RedirectUri = PublicClientRedirectUri.Parse(redirectUri ?? PublicClientRedirectUri.Default.Value),
         MultiTenant = multiTenant,

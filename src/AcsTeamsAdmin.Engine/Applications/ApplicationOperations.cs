@@ -23,8 +23,8 @@ public static class ApplicationOperations
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(context);
         var app = await ApplicationReader.ResolveAsync(connection, id, context).ConfigureAwait(false);
-        var known = await AcsScopeResolver.ResolveKnownAsync(connection, context).ConfigureAwait(false);
-        var info = AppRegistrationInfoBuilder.Build(app, connection.Info.TenantId, known, AcsScopeResolver.Pick(known, AcsScope.Default, context.Log), ApplicationStatus.Existing, []);
+        var known = await ResolvedAcsScope.ResolveKnownAsync(connection, context).ConfigureAwait(false);
+        var info = AppRegistrationInfoBuilder.Build(app, connection.Info.TenantId, known, ResolvedAcsScope.Pick(known, AcsScope.Default, context.Log), ApplicationStatus.Existing, []);
         AppRegistrationInfoBuilder.WarnAboutPublisher(info, context.Log);
         return info;
     }
@@ -48,8 +48,8 @@ public static class ApplicationOperations
                 pattern.Pattern);
         }
 
-        var known = await AcsScopeResolver.ResolveKnownAsync(connection, context).ConfigureAwait(false);
-        var wanted = AcsScopeResolver.Pick(known, AcsScope.Default, context.Log);
+        var known = await ResolvedAcsScope.ResolveKnownAsync(connection, context).ConfigureAwait(false);
+        var wanted = ResolvedAcsScope.Pick(known, AcsScope.Default, context.Log);
         var infos = apps.Select(app => AppRegistrationInfoBuilder.Build(app, connection.Info.TenantId, known, wanted, ApplicationStatus.Existing, [])).ToArray();
         foreach (var info in infos)
         {
@@ -71,8 +71,8 @@ public static class ApplicationOperations
         ArgumentNullException.ThrowIfNull(context);
         var tenant = connection.Info.TenantId;
         var app = await ApplicationReader.ResolveAsync(connection, id, context).ConfigureAwait(false);
-        var known = await AcsScopeResolver.ResolveKnownAsync(connection, context).ConfigureAwait(false);
-        var wanted = AcsScopeResolver.Pick(known, settings.Scopes, context.Log);
+        var known = await ResolvedAcsScope.ResolveKnownAsync(connection, context).ConfigureAwait(false);
+        var wanted = ResolvedAcsScope.Pick(known, settings.Scopes, context.Log);
         var plan = ApplicationChangePlan.Create(app, settings, wanted);
         if (plan.Changes.Count == 0)
         {
@@ -118,8 +118,8 @@ public static class ApplicationOperations
                 "Choose another -DisplayName, or run Set-AcsVoipPermission -AppId with the appId of the one you mean.", name);
         }
 
-        var known = await AcsScopeResolver.ResolveKnownAsync(connection, context).ConfigureAwait(false);
-        var wanted = AcsScopeResolver.Pick(known, settings.Scopes, context.Log);
+        var known = await ResolvedAcsScope.ResolveKnownAsync(connection, context).ConfigureAwait(false);
+        var wanted = ResolvedAcsScope.Pick(known, settings.Scopes, context.Log);
         if (existing.Count == 1)
         {
             var found = existing[0];

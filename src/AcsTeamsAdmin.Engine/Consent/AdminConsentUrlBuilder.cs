@@ -3,6 +3,7 @@ using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Identifiers;
 using AcsTeamsAdmin.Engine.Operations;
+using AcsTeamsAdmin.Engine.ServicePrincipals;
 using AcsTeamsAdmin.Engine.Validation;
 
 namespace AcsTeamsAdmin.Engine.Consent;
@@ -67,7 +68,7 @@ public static class AdminConsentUrlBuilder
         }
 
         var scopes = version == AdminConsentUrlVersion.V2
-            ? ConsentScopes.Parse("Scope", request.Scope).Select(scope => scope.Uri).ToArray()
+            ? AcsScope.Parse(request.Scope).Select(scope => scope.Uri).ToArray()
             : [];
         var state = string.IsNullOrEmpty(request.State) ? null : request.State;
 

@@ -3,9 +3,6 @@ namespace AcsTeamsAdmin.Engine.Failures;
 /// <summary>Error ids of admin consent: consent URLs, tenant-wide grants and their status.</summary>
 public static partial class ErrorIds
 {
-    /// <summary>-Scope named something that is not a delegated permission of the ACS app.</summary>
-    public const string UnknownScope = "UnknownScope";
-
     /// <summary>
     /// Entra ID would not create the client app's service principal: no application with that appId is
     /// visible to the tenant. Graph gives one answer for an appId that exists nowhere and for a

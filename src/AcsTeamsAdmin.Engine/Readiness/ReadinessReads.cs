@@ -87,7 +87,7 @@ internal static class ReadinessReads
             .Where(scope => scope.Value is not null && scope.Id is not null)
             .Select(scope => new DelegatedScope(scope.Value!, scope.Id!.Value, scope.IsEnabled ?? true))
             .ToArray() ?? [];
-        return new TenantFacts(connection.Info.TenantId, connection.Info.Environment, principal?.Id, AcsScopeResolver.Resolve(offered, AcsScope.Known));
+        return new TenantFacts(connection.Info.TenantId, connection.Info.Environment, principal?.Id, ResolvedAcsScope.Resolve(offered, AcsScope.Known));
     }
 
     /// <summary>What the reads found for each app, in the order of <paramref name="appIds"/>.</summary>

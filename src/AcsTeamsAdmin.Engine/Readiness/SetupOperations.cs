@@ -48,7 +48,7 @@ public static class SetupOperations
 
         private bool AppOwner => request.Roles.HasFlag(SetupRoles.AppOwner);
 
-        private IReadOnlyList<ResolvedAcsScope> Wanted => AcsScopeResolver.Pick(_tenant.AcsScopes, AcsScope.Default, context.Log);
+        private IReadOnlyList<ResolvedAcsScope> Wanted => ResolvedAcsScope.Pick(_tenant.AcsScopes, AcsScope.Default, context.Log);
 
         /// <summary>Every change the checks call for, asked about in the order they would be made.</summary>
         public void Plan()

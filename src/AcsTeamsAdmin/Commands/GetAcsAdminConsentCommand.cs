@@ -29,7 +29,7 @@ public sealed class GetAcsAdminConsentCommand : ConnectedCmdlet
     // -Scope applies to every piped app: a bad one fails the whole call, before any request.
     protected override async Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        _scopes = ConsentScopes.Parse(nameof(Scope), Scope);
+        _scopes = AcsScope.Parse(Scope);
         await base.BeginProcessingAsync(pipeline).ConfigureAwait(false);
     }
 

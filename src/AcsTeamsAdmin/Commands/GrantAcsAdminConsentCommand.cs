@@ -31,7 +31,7 @@ public sealed class GrantAcsAdminConsentCommand : ConnectedCmdlet
     // -Scope applies to every piped app: a bad one fails the whole call, before any request.
     protected override async Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        _scopes = ConsentScopes.Parse(nameof(Scope), Scope);
+        _scopes = AcsScope.Parse(Scope);
         await base.BeginProcessingAsync(pipeline).ConfigureAwait(false);
     }
 

@@ -97,12 +97,12 @@ public class ApplicationErrorsAndLeastPrivilegeTests
     [Fact]
     public void An_unknown_scope_name_lists_the_valid_ones()
     {
-        var error = Assert.Throws<AcsTeamsAdminException>(() => AcsScopeSelection.Parse(["Teams.ManageCalls", "Teams.ManageMeetings"], includeLegacyVoip: false));
+        var error = Assert.Throws<AcsTeamsAdminException>(() => AcsScope.Parse(["Teams.ManageCalls", "Teams.ManageMeetings"], includeLegacyVoip: false));
 
         Assert.Equal(ErrorIds.UnknownAcsScope, error.ErrorId);
         Assert.StartsWith("-Scope: 'Teams.ManageMeetings'", error.Message, StringComparison.Ordinal);
         Assert.Contains("TeamsExtension.ManageCalls", error.Message, StringComparison.Ordinal);
-        Assert.Equal([AcsScope.TeamsManageChats, AcsScope.Voip], AcsScopeSelection.Parse(["teams.managechats", "Teams.ManageChats"], includeLegacyVoip: true));
+        Assert.Equal([AcsScope.TeamsManageChats, AcsScope.Voip], AcsScope.Parse(["teams.managechats", "Teams.ManageChats"], includeLegacyVoip: true));
     }
 
     [Fact]

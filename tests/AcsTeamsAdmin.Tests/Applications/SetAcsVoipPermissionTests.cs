@@ -86,7 +86,7 @@ public class SetAcsVoipPermissionTests
         await ServicePrincipalOperations.EnsureAsync(connection, AppId.AcsFirstParty, new RecordingHost().Context());
         var host = new RecordingHost();
 
-        var result = await ApplicationOperations.SetAsync(connection, Calling, Defaults with { Scopes = AcsScopeSelection.Parse(null, includeLegacyVoip: true) }, host.Context());
+        var result = await ApplicationOperations.SetAsync(connection, Calling, Defaults with { Scopes = AcsScope.Parse(null, includeLegacyVoip: true) }, host.Context());
 
         Assert.Equal(["Teams.ManageCalls", "Teams.ManageChats", "VoIP"], result!.AcsPermissions);
         Assert.Contains((SandboxIds.AcsAppId, SandboxIds.AcsVoipScopeId, "Scope"), ContosoConnections.Permissions(sandbox, ContosoConnections.CallingAppId));

@@ -41,7 +41,7 @@ public class ConsentCliTests
     [Theory]
     [InlineData("MissingParameter", "--redirect-uri (tenant ", "--v2")]
     [InlineData("InvalidTenant", "--tenant-id:", "--v2", "--redirect-uri", "https://a.example/", "--tenant-id", "common")]
-    [InlineData("UnknownScope", "--scope (tenant ", "--scope", "Teams.ManageMeetings", "--redirect-uri", "https://a.example/")]
+    [InlineData("UnknownAcsScope", "--scope (tenant ", "--scope", "Teams.ManageMeetings", "--redirect-uri", "https://a.example/")]
     public async Task A_bad_link_request_fails_in_the_command_lines_own_spelling(string errorId, string option, params string[] extra)
     {
         string[] tenant = extra.Contains("--tenant-id") ? [] : ["--tenant-id", SandboxIds.FabrikamTenantId];
@@ -91,7 +91,7 @@ public class ConsentCliTests
 
     [Theory]
     [InlineData("InvalidGuid", "--app-id", "c0a1b2c3-not-a-guid")]
-    [InlineData("UnknownScope", "--app-id", IsvApp, "--scope", "Teams.ManageMeetings")]
+    [InlineData("UnknownAcsScope", "--app-id", IsvApp, "--scope", "Teams.ManageMeetings")]
     public async Task Bad_input_fails_before_any_request_while_good_input_signs_in_and_grants(string errorId, params string[] input)
     {
         using var sandbox = new SandboxService();

@@ -146,8 +146,8 @@ public class AdminConsentUrlBuilderTests
         { new() { TenantId = Fabrikam, ClientId = IsvApp, V2 = true }, "RedirectUri", ErrorIds.MissingParameter },
         { new() { TenantId = Fabrikam, ClientId = IsvApp, RedirectUri = "http://app.contoso.com/done" }, "RedirectUri", ErrorIds.InvalidUrl },
         { new() { TenantId = Fabrikam, ClientId = IsvApp, RedirectUri = "/consent/done" }, "RedirectUri", ErrorIds.InvalidUrl },
-        { new() { TenantId = Fabrikam, ClientId = IsvApp, RedirectUri = "https://a.example/", Scope = ["Teams.ManageMeetings"] }, "Scope", ErrorIds.UnknownScope },
-        { new() { TenantId = Fabrikam, ClientId = IsvApp, RedirectUri = "https://a.example/", Scope = ["https://graph.microsoft.com/User.Read"] }, "Scope", ErrorIds.UnknownScope },
+        { new() { TenantId = Fabrikam, ClientId = IsvApp, RedirectUri = "https://a.example/", Scope = ["Teams.ManageMeetings"] }, "Scope", ErrorIds.UnknownAcsScope },
+        { new() { TenantId = Fabrikam, ClientId = IsvApp, RedirectUri = "https://a.example/", Scope = ["https://graph.microsoft.com/User.Read"] }, "Scope", ErrorIds.UnknownAcsScope },
         { new() { TenantId = Fabrikam, ClientId = IsvApp, RedirectUri = "https://a.example/", Scope = [" ", ","] }, "Scope", ErrorIds.MissingParameter },
     };
 
