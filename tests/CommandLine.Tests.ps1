@@ -9,7 +9,7 @@ BeforeAll {
     $script:Scratch = Join-Path ([IO.Path]::GetTempPath()) "acsteams-generated-$([guid]::NewGuid().ToString('n'))"
 
     # The sources as they are in this checkout (tracked and new files; not bin/obj or anything ignored).
-    $files = git -C $Root ls-files --cached --others --exclude-standard -- src docs module '*.props' NuGet.Config global.json .editorconfig CHANGELOG.md LICENSE
+    $files = git -C $Root ls-files --cached --others --exclude-standard '--' src docs module '*.props' NuGet.Config global.json .editorconfig CHANGELOG.md LICENSE
     foreach ($file in $files) {
         $target = Join-Path $Scratch $file
         $null = New-Item -ItemType Directory -Force -Path (Split-Path -Parent $target)

@@ -561,7 +561,7 @@ function Get-E2EDocumentedErrorId {
     foreach ($cmdlet in $pages.Keys) {
         $text = [regex]::Replace($pages[$cmdlet], '(?ms)^```.*?^```', '')
         $own[$cmdlet] = @([regex]::Matches($text, '\*\*([A-Za-z]+)\*\*') | ForEach-Object { $_.Groups[1].Value } |
-                Where-Object { $_ -cin $Catalog } | Sort-Object -Unique)
+                Where-Object { $Catalog.Contains($_) } | Sort-Object -Unique)
     }
 
     foreach ($cmdlet in $pages.Keys | Sort-Object) {

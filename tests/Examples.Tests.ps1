@@ -232,7 +232,10 @@ Describe 'The documentation examples' -ForEach @(@{ Listed = $Listed; Runnable =
             }
             function global:Get-CsTeamsMeetingConfiguration { $E2E.TeamsSettings.MeetingConfiguration }
             function global:Get-CsTeamsAcsFederationConfiguration { $E2E.TeamsSettings.AcsFederationConfiguration }
-            function global:Get-CsExternalAccessPolicy { param([string]$Identity) $E2E.TeamsSettings.ExternalAccessPolicy }
+            function global:Get-CsExternalAccessPolicy {
+                param([string]$Identity)
+                $E2E.TeamsSettings.ExternalAccessPolicy
+            }
             function global:Connect-AzAccount { param([string]$Tenant) }
             function global:Get-AzAccessToken {
                 param([string]$ResourceTypeName, [switch]$AsSecureString)

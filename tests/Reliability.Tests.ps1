@@ -132,7 +132,7 @@ BeforeAll {
         $appId = $script:Sandbox.Description.adminClientId
         foreach ($tenant in $state['tenants'].AsArray()) {
             foreach ($app in $tenant['applications'].AsArray()) {
-                if ([string]$app['appId'].GetValue[string]() -eq $appId) {
+                if ($app['appId'].ToString() -eq $appId) {
                     $access = [System.Text.Json.Nodes.JsonArray]::new()
                     foreach ($permission in $script:SeededPermissions) {
                         $access.Add([System.Text.Json.Nodes.JsonNode]::Parse((@{ id = $permission.id; type = $permission.type } | ConvertTo-Json -Compress)))
