@@ -56,7 +56,7 @@ internal static class BenchWorld
         var context = OperationContext.Unattended();
         await ServicePrincipalOperations.EnsureAsync(connection, AppId.AcsFirstParty, context).ConfigureAwait(false);
         var apps = new List<AppId> { Calling };
-        await ApplicationOperations.SetAsync(connection, new AppRegistrationId(Calling.Value), new AcsApplicationSettings(), context).ConfigureAwait(false);
+        await ApplicationOperations.SetAsync(connection, new AppIdOrObjectId(Calling.Value), new AcsApplicationSettings(), context).ConfigureAwait(false);
         for (var i = 0; i < extraApps; i++)
         {
             var created = await ApplicationOperations.NewAsync(connection, $"Bench calling app {i:000}", new AcsApplicationSettings { AllowPublicClientFlows = true, MultiTenant = true, RedirectUri = PublicClientRedirectUri.Default }, context).ConfigureAwait(false)

@@ -18,7 +18,7 @@ internal static class ApplicationCommands
         var ids = args.List("AppId");
         if (args.Text("DisplayName") is not { } name)
         {
-            var apps = ids.Count == 0 ? [AppRegistrationId.Parse(null)] : ids.Select(value => AppRegistrationId.Parse(value)).ToArray();
+            var apps = ids.Count == 0 ? [AppIdOrObjectId.Parse(null)] : ids.Select(value => AppIdOrObjectId.Parse(value)).ToArray();
             return async invocation =>
             {
                 var connection = await invocation.ConnectAsync().ConfigureAwait(false);
@@ -46,7 +46,7 @@ internal static class ApplicationCommands
 
     private static CommandRun Set(CommandArguments args)
     {
-        var ids = args.List("AppId").Select(value => AppRegistrationId.Parse(value)).ToArray();
+        var ids = args.List("AppId").Select(value => AppIdOrObjectId.Parse(value)).ToArray();
         var settings = AcsApplicationSettings.ForChange(
             args.List("Scope"), args.Switch("IncludeLegacyVoip"), args.Switch("AllowPublicClientFlows"), args.Text("RedirectUri"), args.Switch("MultiTenant"));
         var passThru = args.Switch("PassThru");

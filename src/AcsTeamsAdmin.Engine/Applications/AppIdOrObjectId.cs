@@ -8,9 +8,9 @@ namespace AcsTeamsAdmin.Engine.Applications;
 /// registration's Overview page, and users paste whichever they have, so one parameter takes either
 /// and the lookup tries both.
 /// </summary>
-public readonly record struct AppRegistrationId(Guid Value)
+public readonly record struct AppIdOrObjectId(Guid Value)
 {
-    public static AppRegistrationId Parse(string? value, string parameterName = "AppId") =>
+    public static AppIdOrObjectId Parse(string? value, string parameterName = "AppId") =>
         new(InputParser.ParseGuid(parameterName, value,
             "it is the Application (client) ID or the Object ID on the app registration's Overview page (Entra admin center > App registrations)."));
 

@@ -18,7 +18,7 @@ public static class ApplicationOperations
     /// <summary>How many times a write is merged again after another writer replaced it.</summary>
     public const int MaxWriteAttempts = 5;
 
-    public static async Task<AppRegistrationInfo> GetAsync(AcsTeamsAdminConnection connection, AppRegistrationId id, OperationContext context)
+    public static async Task<AppRegistrationInfo> GetAsync(AcsTeamsAdminConnection connection, AppIdOrObjectId id, OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(context);
@@ -64,7 +64,7 @@ public static class ApplicationOperations
     /// verified after the write (Status Updated), as read when it already had everything (Existing),
     /// or null when every change was declined (-WhatIf).
     /// </summary>
-    public static async Task<AppRegistrationInfo?> SetAsync(AcsTeamsAdminConnection connection, AppRegistrationId id, AcsApplicationSettings settings, OperationContext context)
+    public static async Task<AppRegistrationInfo?> SetAsync(AcsTeamsAdminConnection connection, AppIdOrObjectId id, AcsApplicationSettings settings, OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(settings);

@@ -16,7 +16,7 @@ internal static class ApplicationReader
     /// The registration whose appId, or else whose object id, is <paramref name="id"/>. appId is tried
     /// first because it is what people copy (from the portal, from a consent URL, from code).
     /// </summary>
-    public static async Task<ApplicationSnapshot> ResolveAsync(AcsTeamsAdminConnection connection, AppRegistrationId id, OperationContext context)
+    public static async Task<ApplicationSnapshot> ResolveAsync(AcsTeamsAdminConnection connection, AppIdOrObjectId id, OperationContext context)
     {
         var text = id.ToString();
         var app = await GetOrNullAsync(connection, () => connection.Graph.ApplicationsWithAppId(text).GetAsync(Select, context.CancellationToken), text, context).ConfigureAwait(false)
@@ -125,7 +125,7 @@ internal static class ApplicationReader
     /// Registrations live only in their home tenant. If this tenant has a service principal for the id
     /// with another owner tenant, say which tenant to connect to; otherwise say how to find the right id.
     /// </summary>
-    private static async Task<AcsTeamsAdminException> NotFoundAsync(AcsTeamsAdminConnection connection, AppRegistrationId id, OperationContext context)
+    private static async Task<AcsTeamsAdminException> NotFoundAsync(AcsTeamsAdminConnection connection, AppIdOrObjectId id, OperationContext context)
     {
         var tenant = connection.Info.TenantId;
         ServicePrincipalInfo? principal = null;

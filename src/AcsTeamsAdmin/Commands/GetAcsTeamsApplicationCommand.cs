@@ -35,7 +35,7 @@ public sealed class GetAcsTeamsApplicationCommand : ConnectedCmdlet
             return;
         }
 
-        var id = AppRegistrationId.Parse(AppId);
+        var id = AppIdOrObjectId.Parse(AppId);
         pipeline.WriteObject(await ApplicationOperations.GetAsync(Connection, id, pipeline.Context).ConfigureAwait(false));
     }
 }

@@ -52,7 +52,7 @@ public sealed class SetAcsVoipPermissionCommand : ConnectedCmdlet
     protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         // The app is parsed before any call, so bad input never reaches Graph.
-        var id = AppRegistrationId.Parse(AppId);
+        var id = AppIdOrObjectId.Parse(AppId);
         var result = await ApplicationOperations.SetAsync(Connection, id, _settings!, pipeline.Context).ConfigureAwait(false);
         if (PassThru && result is not null)
         {

@@ -9,7 +9,7 @@ namespace AcsTeamsAdmin.Tests.Applications;
 
 public class ApplicationErrorsAndLeastPrivilegeTests
 {
-    private static readonly AppRegistrationId Calling = AppRegistrationId.Parse(ContosoConnections.CallingAppId);
+    private static readonly AppIdOrObjectId Calling = AppIdOrObjectId.Parse(ContosoConnections.CallingAppId);
 
     [Fact]
     public async Task An_unknown_id_is_ApplicationNotFound_after_trying_it_as_appId_and_as_object_id()
@@ -18,7 +18,7 @@ public class ApplicationErrorsAndLeastPrivilegeTests
         using var connection = await ContosoConnections.ConnectAsync(sandbox);
         var unknown = Guid.NewGuid().ToString();
 
-        var error = await Assert.ThrowsAsync<AcsTeamsAdminException>(() => ApplicationOperations.SetAsync(connection, AppRegistrationId.Parse(unknown), new AcsApplicationSettings(), new RecordingHost().Context()));
+        var error = await Assert.ThrowsAsync<AcsTeamsAdminException>(() => ApplicationOperations.SetAsync(connection, AppIdOrObjectId.Parse(unknown), new AcsApplicationSettings(), new RecordingHost().Context()));
 
         Assert.Equal(ErrorIds.ApplicationNotFound, error.ErrorId);
         Assert.Equal(FailureCategory.ObjectNotFound, error.Category);
@@ -50,7 +50,7 @@ public class ApplicationErrorsAndLeastPrivilegeTests
         using var connection = await ContosoConnections.ConnectAsync(sandbox);
         await ServicePrincipalOperations.EnsureAsync(connection, AppId.AcsFirstParty, new RecordingHost().Context());
 
-        var error = await Assert.ThrowsAsync<AcsTeamsAdminException>(() => ApplicationOperations.GetAsync(connection, AppRegistrationId.Parse(AcsFirstPartyApp.AppId), new RecordingHost().Context()));
+        var error = await Assert.ThrowsAsync<AcsTeamsAdminException>(() => ApplicationOperations.GetAsync(connection, AppIdOrObjectId.Parse(AcsFirstPartyApp.AppId), new RecordingHost().Context()));
 
         Assert.Equal(ErrorIds.ApplicationInAnotherTenant, error.ErrorId);
         Assert.Contains("Microsoft application", error.RecommendedAction, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public class ApplicationErrorsAndLeastPrivilegeTests
         using var connection = await ContosoConnections.ConnectAsync(sandbox);
         sandbox.Requests.Clear();
 
-        var error = Assert.Throws<AcsTeamsAdminException>(() => AppRegistrationId.Parse(value));
+        var error = Assert.Throws<AcsTeamsAdminException>(() => AppIdOrObjectId.Parse(value));
 
         Assert.Equal(errorId, error.ErrorId);
         Assert.StartsWith("-AppId:", error.Message, StringComparison.Ordinal);
@@ -189,7 +189,7 @@ public class ApplicationErrorsAndLeastPrivilegeTests
         ContosoConnections.Edit(sandbox, SandboxIds.ContosoAdminClientId, app => app["signInAudience"] = "PersonalMicrosoftAccount");
         using var connection = await ContosoConnections.ConnectAsync(sandbox);
 
-        var error = await Assert.ThrowsAsync<AcsTeamsAdminException>(() => ApplicationOperations.SetAsync(connection, AppRegistrationId.Parse(SandboxIds.ContosoAdminClientId),
+        var error = await Assert.ThrowsAsync<AcsTeamsAdminException>(() => ApplicationOperations.SetAsync(connection, AppIdOrObjectId.Parse(SandboxIds.ContosoAdminClientId),
             new AcsApplicationSettings { MultiTenant = true }, new RecordingHost().Context()));
 
         Assert.Equal(ErrorIds.SignInAudienceChangeRefused, error.ErrorId);

@@ -12,7 +12,7 @@ namespace AcsTeamsAdmin.Tests.Applications;
 public class SetAcsVoipPermissionTests
 {
     private static readonly AcsApplicationSettings Defaults = new();
-    private static readonly AppRegistrationId Calling = AppRegistrationId.Parse(ContosoConnections.CallingAppId);
+    private static readonly AppIdOrObjectId Calling = AppIdOrObjectId.Parse(ContosoConnections.CallingAppId);
 
     [Fact]
     public async Task The_seeded_app_keeps_every_permission_it_had_and_a_second_run_makes_no_PATCH()
@@ -71,7 +71,7 @@ public class SetAcsVoipPermissionTests
         using var connection = await ContosoConnections.ConnectAsync(sandbox);
 
         var byAppId = await ApplicationOperations.GetAsync(connection, Calling, new RecordingHost().Context());
-        var byObjectId = await ApplicationOperations.GetAsync(connection, AppRegistrationId.Parse(ContosoConnections.CallingObjectId), new RecordingHost().Context());
+        var byObjectId = await ApplicationOperations.GetAsync(connection, AppIdOrObjectId.Parse(ContosoConnections.CallingObjectId), new RecordingHost().Context());
 
         Assert.Equivalent(byAppId, byObjectId, strict: true);
         Assert.Equal("Contoso Teams Calling", byObjectId.DisplayName);
@@ -232,7 +232,7 @@ public class SetAcsVoipPermissionTests
         using var sandbox = new SandboxService();
         using var connection = await ContosoConnections.ConnectAsync(sandbox);
         var whatIf = new RecordingHost(approve: false);
-        var adminApp = AppRegistrationId.Parse(SandboxIds.ContosoAdminClientId);
+        var adminApp = AppIdOrObjectId.Parse(SandboxIds.ContosoAdminClientId);
 
         var result = await ApplicationOperations.SetAsync(connection, adminApp,
             new AcsApplicationSettings { AllowPublicClientFlows = true, RedirectUri = PublicClientRedirectUri.Parse("https://contoso.com/auth"), MultiTenant = true },
@@ -255,8 +255,8 @@ public class SetAcsVoipPermissionTests
         var host = new RecordingHost();
         var settings = new AcsApplicationSettings { AllowPublicClientFlows = true, RedirectUri = PublicClientRedirectUri.Parse("https://contoso.com/auth"), MultiTenant = true };
 
-        var result = await ApplicationOperations.SetAsync(connection, AppRegistrationId.Parse(SandboxIds.ContosoAdminClientId), settings, host.Context());
-        var again = await ApplicationOperations.SetAsync(connection, AppRegistrationId.Parse(SandboxIds.ContosoAdminClientId), settings, new RecordingHost().Context());
+        var result = await ApplicationOperations.SetAsync(connection, AppIdOrObjectId.Parse(SandboxIds.ContosoAdminClientId), settings, host.Context());
+        var again = await ApplicationOperations.SetAsync(connection, AppIdOrObjectId.Parse(SandboxIds.ContosoAdminClientId), settings, new RecordingHost().Context());
 
         var app = ContosoConnections.App(sandbox, SandboxIds.ContosoAdminClientId);
         Assert.Equal(["http://localhost", "https://contoso.com/auth"], app["publicClient"]!["redirectUris"]!.AsArray().Select(uri => (string)uri!));
@@ -281,7 +281,7 @@ public class SetAcsVoipPermissionTests
         };
         using var connection = await ContosoConnections.ConnectAsync(sandbox, hook);
 
-        var error = await Assert.ThrowsAsync<AcsTeamsAdminException>(() => ApplicationOperations.SetAsync(connection, AppRegistrationId.Parse(SandboxIds.ContosoAdminClientId),
+        var error = await Assert.ThrowsAsync<AcsTeamsAdminException>(() => ApplicationOperations.SetAsync(connection, AppIdOrObjectId.Parse(SandboxIds.ContosoAdminClientId),
             new AcsApplicationSettings { MultiTenant = true }, new RecordingHost().Context()));
 
         Assert.Equal(ErrorIds.SignInAudienceChangeRefused, error.ErrorId);

@@ -25,7 +25,7 @@ internal static class ReadyWorld
         var connection = await ContosoConnections.ConnectAsync(sandbox, transport);
         var context = OperationContext.Unattended();
         await ServicePrincipalOperations.EnsureAsync(connection, AppId.AcsFirstParty, context);
-        await ApplicationOperations.SetAsync(connection, new AppRegistrationId(Calling.Value), new AcsApplicationSettings(), context);
+        await ApplicationOperations.SetAsync(connection, new AppIdOrObjectId(Calling.Value), new AcsApplicationSettings(), context);
         await ConsentOperations.GrantAsync(connection, Calling, AcsScope.Default, context);
         ContosoConnections.Edit(sandbox, ContosoConnections.CallingAppId, app => app["verifiedPublisher"] = new JsonObject
         {

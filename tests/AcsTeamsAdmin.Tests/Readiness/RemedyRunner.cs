@@ -44,7 +44,7 @@ internal static class RemedyRunner
                         : allowPublicClientFlows ? PublicClientRedirectUri.Default : null,
                     MultiTenant = arguments.ContainsKey("MultiTenant"),
                 };
-                await ApplicationOperations.SetAsync(connection, AppRegistrationId.Parse(arguments["AppId"]), settings, context);
+                await ApplicationOperations.SetAsync(connection, AppIdOrObjectId.Parse(arguments["AppId"]), settings, context);
                 break;
             case "Grant-AcsAdminConsent":
                 await ConsentOperations.GrantAsync(connection, AppId.Parse(arguments["AppId"]), AcsScope.Default, context);

@@ -20,7 +20,7 @@ public sealed class ConcurrentEditCampaignTests(ITestOutputHelper output)
 {
     private const int Runs = 50;
 
-    private static readonly AppRegistrationId Calling = AppRegistrationId.Parse(ContosoConnections.CallingAppId);
+    private static readonly AppIdOrObjectId Calling = AppIdOrObjectId.Parse(ContosoConnections.CallingAppId);
 
     private static readonly (string Resource, string Id, string Type)[] Ours =
     [
