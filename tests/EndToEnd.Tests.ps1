@@ -423,6 +423,31 @@ Describe 'The error rule' {
 }
 
 # The product bugs this suite found, fixed: each test keeps its bug from coming back.
+Describe 'Requests say who sends them' {
+    It 'names the module, its version and PowerShell in the User-Agent of every request: token, Graph and ACS' {
+        Reset-Loop
+        # Signed in here rather than with Connect-Loop, which clears the log after the sign-in: the token request counts too.
+        $run = {
+            $t = @($Loop.tenants | Where-Object domain -EQ 'fabrikam.onmicrosoft.com')[0]
+            Connect-AcsTeamsAdmin -TenantId $t.id -ClientId $t.adminClientId -AuthorityHost $Loop.authorityHost -GraphEndpoint $Loop.graphEndpoint `
+                -ClientSecret (ConvertTo-SecureString $t.adminClientSecret -AsPlainText -Force) | Out-Null
+            Test-AcsTeamsReadiness -AppId 5a3c9e71-0b2d-4c8e-9f16-7d4a2b8c1e02 | Out-Null
+            New-AcsIdentity -ConnectionString $Loop.acsConnectionString -Confirm:$false | Out-Null
+        }
+        $result = Invoke-E2EIsolated -Script $run.ToString() -Variables @{ Loop = $script:Loop.Description } -Pool $script:Pool
+        $result.StreamError | Should -BeNullOrEmpty
+
+        $log = Invoke-RestMethod -Uri "$($script:Loop.Base)/_sandbox/requests"
+        $version = (Import-PowerShellDataFile -LiteralPath (Get-E2EPath).Manifest).ModuleVersion
+        $expected = "AcsTeamsAdmin/$version PowerShell/$($PSVersionTable.PSVersion)*"
+        @($log | Where-Object { $_.pathAndQuery -like '*/oauth2/v2.0/token*' }) | Should -Not -BeNullOrEmpty
+        @($log | Where-Object { $_.pathAndQuery -like '/v1.0/*' }) | Should -Not -BeNullOrEmpty
+        @($log | Where-Object { $_.pathAndQuery -like '/identities*' }) | Should -Not -BeNullOrEmpty
+        @($log | Where-Object { -not $_.parentSequence -and $_.userAgent -notlike $expected } | ForEach-Object { "$($_.method) $($_.pathAndQuery): $($_.userAgent)" }) |
+            Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Bugs this suite found' {
     BeforeAll {
         $script:BugStub = Start-E2EStub

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using AcsTeamsAdmin.Cli.Commands;
 using AcsTeamsAdmin.Cli.Hosting;
@@ -6,6 +5,7 @@ using AcsTeamsAdmin.Cli.Output;
 using AcsTeamsAdmin.Cli.Parsing;
 using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Engine.Operations;
 
 namespace AcsTeamsAdmin.Cli;
@@ -28,6 +28,7 @@ internal static partial class CliApplication
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        ProductInfo.SetFrontEnd("acsteams", ProductInfo.Version);
         ParsedArguments? parsed = null;
         try
         {
@@ -186,8 +187,7 @@ internal static partial class CliApplication
     private static readonly HashSet<string> KnownParameters = new(
         CommandTable.All.SelectMany(command => command.Parameters).Select(parameter => parameter.Name), StringComparer.Ordinal);
 
-    private static string Version =>
-        typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+    private static string Version => ProductInfo.Version;
 
     // "-AppId:" or "-CertificateThumbprint and" at a word start: a PowerShell parameter name.
     [GeneratedRegex(@"(?<=^|[\s(])-(?<name>[A-Z][A-Za-z]+)(?=[:\s,.)]|$)")]

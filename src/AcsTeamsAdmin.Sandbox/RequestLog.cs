@@ -30,6 +30,9 @@ public sealed record RequestLogEntry
 
     /// <summary>The Graph request-id header we answered with (Graph calls only).</summary>
     public string? RequestId { get; init; }
+
+    /// <summary>The request's User-Agent, as a service's logs would keep it.</summary>
+    public string? UserAgent { get; init; }
 }
 
 /// <summary>Every request the sandbox served, in order; safe to read while requests are running.</summary>

@@ -235,6 +235,7 @@ public sealed class SandboxService : IDisposable
             ParentSequence = parent,
             BatchStepId = stepId,
             RequestId = info.RequestId,
+            UserAgent = request.Header("User-Agent"),
         });
 
     private static string? Secret(SandboxData data, string? appId) =>

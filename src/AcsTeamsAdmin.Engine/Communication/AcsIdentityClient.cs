@@ -127,8 +127,9 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
     {
         options.RetryPolicy = new PipelineRetryPolicy(options.RetryLimits);
 
-        // Per retry: a fresh signature (x-ms-date) or token each attempt, and one log line per attempt.
-        HttpPipelinePolicy[] perRetry = lastPolicy is null ? [authentication, new AcsRequestLogPolicy()] : [authentication, new AcsRequestLogPolicy(), lastPolicy];
+        // Per retry: the User-Agent (after Azure.Core's telemetry wrote its part), a fresh signature (x-ms-date) or token
+        // each attempt, and one log line per attempt.
+        HttpPipelinePolicy[] perRetry = [new ProductInfo.Policy(), authentication, new AcsRequestLogPolicy(), .. lastPolicy is null ? [] : new[] { lastPolicy }];
         return HttpPipelineBuilder.Build(options, [], perRetry, new ResponseClassifier());
     }
 

@@ -13,8 +13,6 @@ public sealed class AcsIdentityClientOptions : ClientOptions
 {
     public AcsIdentityClientOptions()
     {
-        Diagnostics.ApplicationId = "AcsTeamsAdmin";
-
         // Azure.Core's event-source logging could carry request details; the client reports through the step's log instead.
         Diagnostics.IsLoggingEnabled = false;
         Diagnostics.IsLoggingContentEnabled = false;

@@ -99,6 +99,9 @@ internal static class CredentialFactory
                 break;
         }
 
+        // Per retry: after Azure.Core's telemetry policy has written its own User-Agent.
+        options.AddPolicy(new ProductInfo.Policy(), HttpPipelinePosition.PerRetry);
+
         // Azure SDK logging could carry request details; the module reports through its own log instead.
         options.Diagnostics.IsLoggingEnabled = false;
         options.Diagnostics.IsLoggingContentEnabled = false;

@@ -24,6 +24,7 @@ internal static class GraphClientBuilder
         var handlers = GraphClientFactory.CreateDefaultHandlers(new GraphClientOptions());
         handlers = [.. handlers.Where(handler => handler is not RetryHandler)];
         handlers.Insert(0, new TransientFaultRetryHandler(retry, statistics));
+        handlers.Add(new ProductInfo.Handler());
         handlers.Add(new NonGraphAnswerHandler());
 
         var finalHandler = transport ?? new HttpClientHandler();

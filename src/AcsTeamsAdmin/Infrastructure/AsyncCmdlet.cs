@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Http;
 
 namespace AcsTeamsAdmin.Infrastructure;
 
@@ -28,6 +29,12 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     protected sealed override void BeginProcessing()
     {
         PipelineRunspace = Runspace.DefaultRunspace;
+        if (ProductInfo.FrontEnd is null && SessionState.PSVariable.GetValue("PSVersionTable") is System.Collections.IDictionary table)
+        {
+            // Every request's User-Agent names PowerShell's version after the module's.
+            ProductInfo.SetFrontEnd("PowerShell", table["PSVersion"]?.ToString() ?? "unknown");
+        }
+
         RunStep(BeginProcessingAsync, terminating: true);
     }
 
