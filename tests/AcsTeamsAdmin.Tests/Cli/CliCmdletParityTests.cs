@@ -12,11 +12,12 @@ public sealed class CliCmdletParityTests : IDisposable
 {
     // Parameters that cannot exist on a command line: an X509Certificate2 object, and the
     // MicrosoftTeams objects Test-AcsAnonymousJoinPolicy takes (on a command line they come in its --path file),
-    // and New-AcsIdentity's piped objects (each one identity; on a command line --count says how many).
+    // New-AcsIdentity's piped objects (each one identity; on a command line --count says how many), and the meeting
+    // object (New-AcsTeamsMeeting's output) Test-AcsAnonymousJoinPolicy judges.
     private static readonly Dictionary<string, HashSet<string>> ObjectOnlyParameters = new()
     {
         ["Connect-AcsTeamsAdmin"] = ["Certificate"],
-        ["Test-AcsAnonymousJoinPolicy"] = ["MeetingConfiguration", "AcsFederationConfiguration", "ExternalAccessPolicy"],
+        ["Test-AcsAnonymousJoinPolicy"] = ["MeetingConfiguration", "AcsFederationConfiguration", "ExternalAccessPolicy", "Meeting"],
         ["New-AcsIdentity"] = ["InputObject"],
     };
 
