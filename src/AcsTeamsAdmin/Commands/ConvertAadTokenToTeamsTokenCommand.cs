@@ -15,8 +15,6 @@ namespace AcsTeamsAdmin.Commands;
 [OutputType(typeof(AcsSecureAccessToken), typeof(AcsAccessToken))]
 public sealed class ConvertAadTokenToTeamsTokenCommand : AcsCmdlet
 {
-    private IAcsIdentityClient? _client;
-
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Token")]
     [ValidateNotNull]
@@ -36,7 +34,7 @@ public sealed class ConvertAadTokenToTeamsTokenCommand : AcsCmdlet
 
     protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        _client = CreateClient(pipeline.Context.Log);
+        PrepareClient(pipeline.Context.Log);
         return Task.CompletedTask;
     }
 
@@ -46,7 +44,7 @@ public sealed class ConvertAadTokenToTeamsTokenCommand : AcsCmdlet
             SecretParameter.Read(AadToken, "AadToken", "token") ?? "",
             AppId.Parse(ClientId, "ClientId"),
             Engine.Validation.InputParser.ParseGuid("UserObjectId", UserObjectId, "it is the Teams user's object id (the Entra token's oid claim; Get-AcsTeamsUserAadToken returns it)."));
-        var token = await AcsIdentityOperations.ExchangeTeamsUserTokenAsync(_client!, exchange, pipeline.Context).ConfigureAwait(false);
+        var token = await AcsIdentityOperations.ExchangeTeamsUserTokenAsync(ClientForRecord(pipeline.Context.Log), exchange, pipeline.Context).ConfigureAwait(false);
         pipeline.WriteObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
     }
 }
