@@ -17,6 +17,7 @@ internal static class CommandCatalog
         .. AcsIdentityCommands.All,
         .. AcsTokenCommands.All,
         .. ReadinessCommands.All,
+        .. ResourceCommands.All,
     ];
 
     public static CliCommand? Find(string name) =>
