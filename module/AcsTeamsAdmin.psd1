@@ -42,6 +42,8 @@
         'ConvertFrom-AcsToken'
         'Test-AcsTeamsReadiness'
         'Initialize-AcsTeams'
+        'Get-AcsResource'
+        'New-AcsTeamsMeeting'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

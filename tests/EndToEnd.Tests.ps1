@@ -29,10 +29,12 @@ BeforeDiscovery {
         @{ Cmdlet = 'New-AcsAccessToken'; State = 'Seed'; Setup = '$identity = New-AcsIdentity -ConnectionString $Loop.acsConnectionString'; Run = '$identity | New-AcsAccessToken -Scope chat -ConnectionString $Loop.acsConnectionString' }
         @{ Cmdlet = 'Revoke-AcsAccessToken'; State = 'Seed'; Setup = '$identity = New-AcsIdentity -ConnectionString $Loop.acsConnectionString'; Run = '$identity | Revoke-AcsAccessToken -PassThru -ConnectionString $Loop.acsConnectionString' }
         @{ Cmdlet = 'Remove-AcsIdentity'; State = 'Seed'; Setup = '$identity = New-AcsIdentity -ConnectionString $Loop.acsConnectionString'; Run = '$identity | Remove-AcsIdentity -PassThru -ConnectionString $Loop.acsConnectionString' }
+        # The organizer by object id: nothing is read first, so -WhatIf sends no request at all.
+        @{ Cmdlet = 'New-AcsTeamsMeeting'; State = 'Seed'; Run = 'New-AcsTeamsMeeting -OrganizerId 6e7f8091-a2b3-4c4d-8e5f-607182930a05' }
     )
     $script:NoShouldProcess = @('Connect-AcsTeamsAdmin', 'Disconnect-AcsTeamsAdmin', 'Get-AcsTeamsAdminContext', 'Get-AcsTeamsServicePrincipal', 'Get-AcsAdminConsentUrl',
         'Get-AcsAdminConsent', 'Test-AcsAnonymousJoinPolicy', 'Get-AcsTeamsApplication', 'Get-AcsTeamsUserAadToken', 'Convert-AadTokenToTeamsToken',
-        'ConvertFrom-AcsToken', 'Test-AcsTeamsReadiness') | ForEach-Object { @{ Cmdlet = $_ } }
+        'ConvertFrom-AcsToken', 'Test-AcsTeamsReadiness', 'Get-AcsResource') | ForEach-Object { @{ Cmdlet = $_ } }
 
     # Pipeline input against the in-process sandbox (Connect-AcsTeamsAdmin -Sandbox first, from the Ready
     # state). Each script returns what the piped records produced; Count is how many objects to expect.
@@ -59,7 +61,9 @@ BeforeDiscovery {
             ByValue = "'$isvApp', '$fabrikamApp' | Get-AcsAdminConsent"; ByValueCount = 2
             # A consent link's ClientId (Example 3).
             ByName = "Get-AcsAdminConsentUrl -TenantId fabrikam.onmicrosoft.com -ClientId $isvApp | Get-AcsAdminConsent"; ByNameCount = 1 }
-        @{ Cmdlet = 'Test-AcsAnonymousJoinPolicy'; ByValue = $null
+        @{ Cmdlet = 'Test-AcsAnonymousJoinPolicy'
+            # A meeting from New-AcsTeamsMeeting binds to -Meeting by value (New-AcsTeamsMeeting Example 2).
+            ByValue = 'New-AcsTeamsMeeting -OrganizerId adele@fabrikam.onmicrosoft.com | Test-AcsAnonymousJoinPolicy -WarningAction SilentlyContinue'; ByValueCount = 1
             ByName = "[pscustomobject]@{ Identity = 'Global'; AllowAnonymousUsersToJoinMeeting = `$true; BlockedAnonymousJoinClientTypes = @(); AutoAdmittedUsers = 'Everyone' }, [pscustomobject]@{ Identity = 'Tag:Hosts'; AllowAnonymousUsersToJoinMeeting = `$false; AutoAdmittedUsers = 'Everyone' } | Test-AcsAnonymousJoinPolicy -WarningAction SilentlyContinue"; ByNameCount = 2 }
         @{ Cmdlet = 'Get-AcsTeamsApplication'
             ByValue = "'$fabrikamApp' | Get-AcsTeamsApplication"; ByValueCount = 1
@@ -78,7 +82,9 @@ BeforeDiscovery {
             # Get-AcsTeamsUserAadToken | Convert-AadTokenToTeamsToken (Token, ClientId, UserObjectId).
             ByName = "Get-AcsTeamsUserAadToken -ClientId $fabrikamApp -TenantId fabrikam.onmicrosoft.com -UseDeviceCode -WarningAction SilentlyContinue | Convert-AadTokenToTeamsToken"; ByNameCount = 1 }
         @{ Cmdlet = 'New-AcsIdentity'
-            ByValue = '1..3 | New-AcsIdentity'; ByValueCount = 3; ByName = $null }
+            ByValue = '1..3 | New-AcsIdentity'; ByValueCount = 3
+            # A resource from Azure Resource Manager names where its identity is created (its Endpoint).
+            ByName = 'Get-AcsResource -Name fabrikam-acs | New-AcsIdentity'; ByNameCount = 1 }
         @{ Cmdlet = 'New-AcsAccessToken'
             ByValue = '(New-AcsIdentity -Count 2).Id | New-AcsAccessToken -Scope chat'; ByValueCount = 2
             # New-AcsIdentity | New-AcsAccessToken (its Id).
@@ -96,6 +102,11 @@ BeforeDiscovery {
         @{ Cmdlet = 'Test-AcsTeamsReadiness'
             ByValue = "'$fabrikamApp', '$isvApp' | Test-AcsTeamsReadiness | Where-Object AppId | Select-Object -ExpandProperty AppId -Unique"; ByValueCount = 2
             ByName = "Get-AcsTeamsApplication -ApplicationId $fabrikamApp | Test-AcsTeamsReadiness | Where-Object AppId | Select-Object -ExpandProperty AppId -Unique"; ByNameCount = 1 }
+        @{ Cmdlet = 'Get-AcsResource'; ByValue = $null; ByName = $null }
+        @{ Cmdlet = 'New-AcsTeamsMeeting'
+            ByValue = "'adele@fabrikam.onmicrosoft.com', '6e7f8091-a2b3-4c4d-8e5f-607182930a05' | New-AcsTeamsMeeting"; ByValueCount = 2
+            # Users with a UserPrincipalName (Get-MgUser's output).
+            ByName = "[pscustomobject]@{ UserPrincipalName = 'adele@fabrikam.onmicrosoft.com' } | New-AcsTeamsMeeting -Subject 'By name'"; ByNameCount = 1 }
         @{ Cmdlet = 'Initialize-AcsTeams'
             ByValue = "'$fabrikamApp' | Initialize-AcsTeams -Confirm:`$false | Out-Null; Get-AcsAdminConsent -AppId $fabrikamApp | Where-Object Status -EQ 'Granted'"; ByValueCount = 1
             ByName = "Get-AcsTeamsApplication -ApplicationId $fabrikamApp | Initialize-AcsTeams -Confirm:`$false | Out-Null; Get-AcsTeamsApplication -ApplicationId $fabrikamApp | Where-Object { -not `$_.MissingAcsPermissions }"; ByNameCount = 1 }
@@ -126,6 +137,9 @@ BeforeDiscovery {
         @{ Cmdlet = 'ConvertFrom-AcsToken'; Run = '$t = (New-AcsIdentity -Scope chat -ConnectionString $Loop.acsConnectionString -Debug:$false).AccessToken; Clear-Log; $t | ConvertFrom-AcsToken -Verbose'; Verbose = $null; Requests = $null }
         @{ Cmdlet = 'Test-AcsTeamsReadiness'; Run = "Connect-Loop; Test-AcsTeamsReadiness -AppId $fabrikamApp, $isvApp -AcsConnectionString (ConvertTo-SecureString `$Loop.acsConnectionString -AsPlainText -Force) -Verbose"; Verbose = 'batch'; Requests = 'Graph' }
         @{ Cmdlet = 'Initialize-AcsTeams'; Run = "Connect-Loop; Initialize-AcsTeams -AppId $fabrikamApp -Confirm:`$false -Verbose"; Verbose = '.'; Requests = 'Graph' }
+        # The connection string is read (listKeys) but appears in no stream.
+        @{ Cmdlet = 'Get-AcsResource'; Run = 'Connect-Loop; Get-AcsResource -IncludeConnectionString -Verbose'; Verbose = '^Looking for ACS resources'; Requests = 'Arm' }
+        @{ Cmdlet = 'New-AcsTeamsMeeting'; Run = 'Connect-Loop; New-AcsTeamsMeeting -OrganizerId adele@fabrikam.onmicrosoft.com -Verbose'; Verbose = '^Created online meeting '; Requests = 'Graph' }
     )
 
     # The error rule against the loopback sandbox. BadRecord pipes a bad record, then a good one: one
@@ -159,8 +173,9 @@ BeforeDiscovery {
             WholeCall = "[pscustomobject]@{ ClientId = '$fabrikamApp'; TenantId = 'fabrikam.onmicrosoft.com' } | Get-AcsTeamsUserAadToken -UseDeviceCode -AuthorityHost http://login.example.com"; WholeCallId = 'InvalidUrl' }
         @{ Cmdlet = 'Convert-AadTokenToTeamsToken'; BadRecord = "`$good = Get-AcsTeamsUserAadToken -ClientId $fabrikamApp -TenantId fabrikam.onmicrosoft.com -UseDeviceCode -AuthorityHost `$Loop.authorityHost -WarningAction SilentlyContinue`n[pscustomobject]@{ Token = 'not-a-jwt'; ClientId = '$fabrikamApp'; UserObjectId = `$good.UserObjectId }, `$good | Convert-AadTokenToTeamsToken -ConnectionString `$Loop.acsConnectionString"; BadRecordId = 'InvalidInput'
             WholeCall = "[pscustomobject]@{ Token = 'x'; ClientId = '$fabrikamApp'; UserObjectId = '6e7f8091-a2b3-4c4d-8e5f-607182930a05' } | Convert-AadTokenToTeamsToken -ConnectionString 'endpoint=https://contoso-acs.communication.azure.com/'"; WholeCallId = 'InvalidConnectionString' }
-        # A piped object's value is not used: nothing piped can be bad.
-        @{ Cmdlet = 'New-AcsIdentity'; BadRecord = $null; WholeCall = '1..3 | New-AcsIdentity -Scope admin -ConnectionString $Loop.acsConnectionString'; WholeCallId = 'InvalidTokenScope' }
+        # A piped object's value is not used, but its Endpoint or ConnectionString names its resource.
+        @{ Cmdlet = 'New-AcsIdentity'; BadRecord = "[pscustomobject]@{ Endpoint = 'not a url' }, [pscustomobject]@{ ConnectionString = `$Loop.acsConnectionString } | New-AcsIdentity"; BadRecordId = 'InvalidUrl'
+            WholeCall = '1..3 | New-AcsIdentity -Scope admin -ConnectionString $Loop.acsConnectionString'; WholeCallId = 'InvalidTokenScope' }
         @{ Cmdlet = 'New-AcsAccessToken'; BadRecord = "'bad', (New-AcsIdentity -ConnectionString `$Loop.acsConnectionString).Id | New-AcsAccessToken -Scope chat -ConnectionString `$Loop.acsConnectionString"; BadRecordId = 'InvalidIdentityId'
             WholeCall = "'8:acs:5e1f7a2b-9c3d-4e8f-a6b1-2c7d9e0f3a20_1b7e6c59-0a0f-4f0e-9b3a-8f4c7d2e1a90' | New-AcsAccessToken -Scope admin -ConnectionString `$Loop.acsConnectionString"; WholeCallId = 'InvalidTokenScope' }
         @{ Cmdlet = 'Revoke-AcsAccessToken'; BadRecord = "'bad', (New-AcsIdentity -ConnectionString `$Loop.acsConnectionString).Id | Revoke-AcsAccessToken -PassThru -ConnectionString `$Loop.acsConnectionString"; BadRecordId = 'InvalidIdentityId'
@@ -171,6 +186,10 @@ BeforeDiscovery {
         @{ Cmdlet = 'ConvertFrom-AcsToken'; BadRecord = "'not-a-jwt', (New-AcsIdentity -Scope chat -ConnectionString `$Loop.acsConnectionString).AccessToken | ConvertFrom-AcsToken"; BadRecordId = 'InvalidInput'; WholeCall = $null }
         @{ Cmdlet = 'Test-AcsTeamsReadiness'; BadRecord = "'not-a-guid', '$fabrikamApp' | Test-AcsTeamsReadiness | Where-Object AppId | Select-Object -ExpandProperty AppId -Unique"; BadRecordId = 'InvalidGuid'
             WholeCall = "'$fabrikamApp' | Test-AcsTeamsReadiness -AcsEndpoint 'not a url'"; WholeCallId = 'InvalidUrl' }
+        # No pipeline input: every value applies to the whole call.
+        @{ Cmdlet = 'Get-AcsResource'; BadRecord = $null; WholeCall = 'Get-AcsResource -SubscriptionId not-a-guid'; WholeCallId = 'InvalidGuid' }
+        @{ Cmdlet = 'New-AcsTeamsMeeting'; BadRecord = "'not a user', 'adele@fabrikam.onmicrosoft.com' | New-AcsTeamsMeeting"; BadRecordId = 'InvalidInput'
+            WholeCall = "'adele@fabrikam.onmicrosoft.com', '6e7f8091-a2b3-4c4d-8e5f-607182930a05' | New-AcsTeamsMeeting -LobbyBypassScope nobody"; WholeCallId = 'InvalidInput' }
         @{ Cmdlet = 'Initialize-AcsTeams'; BadRecord = "'not-a-guid', '$fabrikamApp' | Initialize-AcsTeams -Confirm:`$false | Out-Null; Get-AcsAdminConsent -AppId $fabrikamApp | Where-Object Status -EQ 'Granted'"; BadRecordId = 'InvalidGuid'
             WholeCall = "'$fabrikamApp' | Initialize-AcsTeams -RedirectUri 'not a uri' -Confirm:`$false"; WholeCallId = 'InvalidUrl' }
     )
@@ -213,7 +232,7 @@ BeforeAll {
         # Assigned first: Invoke-RestMethod writes a JSON array as one object.
         $log = Invoke-RestMethod -Uri "$($script:Loop.Base)/_sandbox/requests"
         $log | Where-Object {
-            -not $_.parentSequence -and ($_.pathAndQuery -like '/v1.0/*' -or $_.pathAndQuery -match '^/(identities|teamsUser)')
+            -not $_.parentSequence -and ($_.pathAndQuery -like '/v1.0/*' -or $_.pathAndQuery -match '^/(identities|teamsUser|subscriptions)')
         }
     }
 
@@ -353,6 +372,7 @@ Describe 'Verbose and debug streams' {
         $served = @(Get-LoopRequest)
         $graphLines = @($result.Debug | Where-Object { $_ -match '^(GET|POST|PATCH|PUT|DELETE) /v1\.0/' })
         $acsLines = @($result.Debug | Where-Object { $_ -match '^ACS (GET|POST|PATCH|PUT|DELETE) /(identities|teamsUser)' })
+        $armLines = @($result.Debug | Where-Object { $_ -match '^ARM (GET|POST) /subscriptions' })
         switch ([string]$Requests) {
             'Graph' {
                 $graph = @($served | Where-Object pathAndQuery -Like '/v1.0/*')
@@ -367,8 +387,14 @@ Describe 'Verbose and debug streams' {
                 $acs | Should -Not -BeNullOrEmpty
                 $acsLines.Count | Should -Be $acs.Count -Because 'one DEBUG line per ACS request'
             }
+            'Arm' {
+                $arm = @($served | Where-Object pathAndQuery -Like '/subscriptions*')
+                $arm | Should -Not -BeNullOrEmpty
+                $armLines.Count | Should -Be $arm.Count -Because "one DEBUG line per Azure Resource Manager request ($($arm.method -join ', '))"
+                @($graphLines + $acsLines) | Should -BeNullOrEmpty -Because 'Get-AcsResource calls Azure Resource Manager only'
+            }
             default {
-                $graphLines + $acsLines | Should -BeNullOrEmpty
+                $graphLines + $acsLines + $armLines | Should -BeNullOrEmpty
             }
         }
 

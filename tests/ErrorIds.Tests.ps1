@@ -25,6 +25,7 @@ BeforeDiscovery {
     $acsApp = '1fd5118e-2576-4263-8130-9503064c837a'
     $identity = '8:acs:5e1f7a2b-9c3d-4e8f-a6b1-2c7d9e0f3a20_1b7e6c59-0a0f-4f0e-9b3a-8f4c7d2e1a90'
     $otherIdentity = '8:acs:0b1c2d3e-4f50-4a61-8b72-9c83d4e5f607_1b7e6c59-0a0f-4f0e-9b3a-8f4c7d2e1a90'
+    $fabrikamSubscription = 'b6e1d2c3-4f5a-4b6c-9d7e-8f9a0b1c2d21'   # holds the sandbox's ACS resource
 
     # Service answers from the stub, with a Retry-After beyond the retry budget (120 s): the retries end at once.
     $fault = @{
@@ -46,6 +47,7 @@ BeforeDiscovery {
         'Test-AcsTeamsReadiness'       = "Test-AcsTeamsReadiness -AppId $fabrikamApp"
         'Initialize-AcsTeams'          = "Initialize-AcsTeams -AppId $fabrikamApp -Confirm:`$false"
         'New-AcsIdentity'              = 'New-AcsIdentity -ConnectionString (Get-StubAcs)'
+        'New-AcsTeamsMeeting'          = 'New-AcsTeamsMeeting -OrganizerId 6e7f8091-a2b3-4c4d-8e5f-607182930a05'
     }
     # Which stub faults each cmdlet's page documents, triggered as above.
     $stubFaults = @{
@@ -58,6 +60,7 @@ BeforeDiscovery {
         'Test-AcsTeamsReadiness'       = 'Throttled'
         'Initialize-AcsTeams'          = 'Throttled', 'ServiceUnavailable', 'ServiceTimeout', 'ServiceError', 'BadRequest', 'ConnectionFailed'
         'New-AcsIdentity'              = 'Throttled', 'ServiceUnavailable', 'ServiceTimeout', 'ConnectionFailed'
+        'New-AcsTeamsMeeting'          = 'Throttled', 'ServiceUnavailable', 'ServiceTimeout', 'ConnectionFailed'
     }
 
     $all = [System.Collections.Generic.List[hashtable]]::new()
@@ -69,7 +72,7 @@ BeforeDiscovery {
 
     # An address nothing listens on: the connection is refused, retried three times, and nothing was sent.
     foreach ($cmdlet in 'Get-AcsAdminConsent', 'Get-AcsTeamsApplication', 'Get-AcsTeamsServicePrincipal', 'Grant-AcsAdminConsent',
-        'New-AcsTeamsServicePrincipal', 'Set-AcsVoipPermission', 'Initialize-AcsTeams') {
+        'New-AcsTeamsServicePrincipal', 'Set-AcsVoipPermission', 'Initialize-AcsTeams', 'New-AcsTeamsMeeting') {
         $all.Add(@{ Cmdlet = $cmdlet; Id = 'EndpointUnreachable'; Slow = $true
                 Run = "Connect-AcsTeamsAdmin -AccessToken (ConvertTo-SecureString `$GraphToken -AsPlainText -Force) -GraphEndpoint 'http://127.0.0.1:9/v1.0' | Out-Null`n$($graphCall[$cmdlet])" })
     }
@@ -273,6 +276,35 @@ BeforeDiscovery {
         @{ Cmdlet = 'Test-AcsTeamsReadiness'; Id = 'InvalidGuid'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nTest-AcsTeamsReadiness -AppId not-a-guid" }
         @{ Cmdlet = 'Test-AcsTeamsReadiness'; Id = 'InvalidInput'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nTest-AcsTeamsReadiness -AppId $fabrikamApp -TeamsUserToken (ConvertTo-SecureString not-a-jwt -AsPlainText -Force) -TeamsUserId 6e7f8091-a2b3-4c4d-8e5f-607182930a05" }
         @{ Cmdlet = 'Test-AcsTeamsReadiness'; Id = 'InvalidUrl'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nTest-AcsTeamsReadiness -AcsEndpoint 'not a url'" }
+        # Get-AcsResource: Azure Resource Manager. The in-process sandbox's Fabrikam has the ACS resource (its admin app is
+        # Contributor); $Special.ReaderStatePath makes it only Reader; Contoso has no subscription of its own.
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'NotConnected'; Run = 'Get-AcsResource' }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'InvalidGuid'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGet-AcsResource -SubscriptionId not-a-guid" }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'InvalidInput'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGet-AcsResource -Name 'fabrikam acs!'" }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'MissingParameter'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGet-AcsResource -ResourceGroupName ' '" }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'AcsResourceNotFound'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGet-AcsResource -SubscriptionId $fabrikamSubscription -ResourceGroupName rg-communication -Name contoso-acs" }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'ResourceGroupNotFound'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGet-AcsResource -SubscriptionId $fabrikamSubscription -ResourceGroupName rg-missing" }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'SubscriptionNotFound'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nGet-AcsResource -SubscriptionId 00000000-0000-4000-8000-0000000000aa" }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'InsufficientPrivileges'; Run = "Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath `$Special.ReaderStatePath | Out-Null`nGet-AcsResource -IncludeConnectionString" }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'AccessTokenRejected'; Run = "Connect-AcsTeamsAdmin -Sandbox -TenantId contoso.onmicrosoft.com | Out-Null`nGet-AcsResource -SubscriptionId $fabrikamSubscription" }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'SignInFailed'; Group = 'mutable'; Run = "Connect-Mutable`nGet-AcsResource" }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'Throttled'; Group = 'mutable'; Run = 'Invoke-ArmFault TooManyRequests' }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'ServiceUnavailable'; Group = 'mutable'; Run = 'Invoke-ArmFault ServiceUnavailable' }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'ServiceTimeout'; Group = 'mutable'; Run = 'Invoke-ArmFault GatewayTimeout' }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'ConnectionFailed'; Group = 'mutable'; Run = 'Invoke-ArmFault ConnectionReset' }
+        @{ Cmdlet = 'Get-AcsResource'; Id = 'EndpointUnreachable'; Slow = $true
+            Run = "`$t = @(`$Loop.tenants | Where-Object domain -EQ 'fabrikam.onmicrosoft.com')[0]`nConnect-AcsTeamsAdmin -TenantId `$t.id -ClientId `$t.adminClientId -ClientSecret (ConvertTo-SecureString `$t.adminClientSecret -AsPlainText -Force) -AuthorityHost `$Loop.authorityHost -GraphEndpoint 'http://127.0.0.1:9/v1.0' | Out-Null`nGet-AcsResource" }
+
+        # New-AcsTeamsMeeting: the in-process sandbox's admin app may create meetings for everyone; $Special.NoPolicyStatePath has no policy.
+        @{ Cmdlet = 'New-AcsTeamsMeeting'; Id = 'NotConnected'; Run = 'New-AcsTeamsMeeting -OrganizerId adele@fabrikam.onmicrosoft.com' }
+        @{ Cmdlet = 'New-AcsTeamsMeeting'; Id = 'InvalidGuid'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nNew-AcsTeamsMeeting -OrganizerId 6e7f8091-a2b3-4c4d-8e5f" }
+        @{ Cmdlet = 'New-AcsTeamsMeeting'; Id = 'InvalidInput'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nNew-AcsTeamsMeeting -OrganizerId adele@fabrikam.onmicrosoft.com -StartDateTime (Get-Date).AddDays(2) -EndDateTime (Get-Date).AddDays(1)" }
+        @{ Cmdlet = 'New-AcsTeamsMeeting'; Id = 'MissingParameter'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nNew-AcsTeamsMeeting -OrganizerId adele@fabrikam.onmicrosoft.com -Subject ' '" }
+        @{ Cmdlet = 'New-AcsTeamsMeeting'; Id = 'ResourceNotFound'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nNew-AcsTeamsMeeting -OrganizerId nobody@fabrikam.onmicrosoft.com" }
+        @{ Cmdlet = 'New-AcsTeamsMeeting'; Id = 'ApplicationAccessPolicyMissing'; Run = "Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath `$Special.NoPolicyStatePath | Out-Null`nNew-AcsTeamsMeeting -OrganizerId adele@fabrikam.onmicrosoft.com" }
+        @{ Cmdlet = 'New-AcsTeamsMeeting'; Id = 'InsufficientPrivileges'; Run = "Connect-Loop -Token `$Tokens.ReadOnly`nNew-AcsTeamsMeeting -OrganizerId 6e7f8091-a2b3-4c4d-8e5f-607182930a05" }
+        @{ Cmdlet = 'New-AcsTeamsMeeting'; Id = 'AccessTokenRejected'; Run = "Connect-Loop -Token `$Tokens.WrongAudience`nNew-AcsTeamsMeeting -OrganizerId 6e7f8091-a2b3-4c4d-8e5f-607182930a05" }
+
         @{ Cmdlet = 'Test-AcsTeamsReadiness'; Id = 'MissingParameter'; Run = "Connect-AcsTeamsAdmin -Sandbox | Out-Null`nTest-AcsTeamsReadiness -AppId $fabrikamApp -TeamsUserToken (ConvertTo-SecureString `$TeamsToken -AsPlainText -Force)" }
     )
     foreach ($entry in $explicit) { $all.Add($entry) }
@@ -352,7 +384,19 @@ Describe 'Documented error ids' -ForEach @(@{ Triggers = $Triggers; NotRaised = 
         $personal = Invoke-RestMethod @graph -Body (@{ displayName = 'Personal App'; signInAudience = 'PersonalMicrosoftAccount' } | ConvertTo-Json)
         $statePath = Join-Path $TestDrive 'special-sandbox.json'
         Invoke-WebRequest -Uri "$($script:Loop.Base)/_sandbox/state" -OutFile $statePath
-        $special = @{ StatePath = $statePath; TwinName = $twin; CrowdedApp = $crowded.appId; PersonalApp = $personal.appId }
+        # Two more states: Fabrikam's admin app only Reader of its Azure subscription (no listKeys), and no Teams
+        # application access policy (no meetings as an app).
+        $reader = (Invoke-WebRequest -Uri "$($script:Loop.Base)/_sandbox/state").Content | ConvertFrom-Json -AsHashtable
+        foreach ($assignment in $reader.azureSubscriptions[0].roleAssignments) {
+            if ($assignment.roleName -eq 'Contributor') { $assignment.roleName = 'Reader' }
+        }
+        $readerPath = Join-Path $TestDrive 'reader-sandbox.json'
+        $reader | ConvertTo-Json -Depth 100 | Set-Content -LiteralPath $readerPath
+        $noPolicy = (Invoke-WebRequest -Uri "$($script:Loop.Base)/_sandbox/state").Content | ConvertFrom-Json -AsHashtable
+        foreach ($tenant in $noPolicy.tenants) { $tenant.applicationAccessPolicies = @() }
+        $noPolicyPath = Join-Path $TestDrive 'no-meeting-policy-sandbox.json'
+        $noPolicy | ConvertTo-Json -Depth 100 | Set-Content -LiteralPath $noPolicyPath
+        $special = @{ StatePath = $statePath; TwinName = $twin; CrowdedApp = $crowded.appId; PersonalApp = $personal.appId; ReaderStatePath = $readerPath; NoPolicyStatePath = $noPolicyPath }
 
         # For the 'mutable' triggers: short-lived tokens, so every call signs in again; Connect-Mutable
         # signs Contoso's admin app in, then takes its secret away (no other trigger uses that app).
@@ -383,6 +427,19 @@ Describe 'Documented error ids' -ForEach @(@{ Triggers = $Triggers; NotRaised = 
                 Connect-AcsTeamsAdmin -TenantId $t.id -ClientId $t.adminClientId -ClientSecret (ConvertTo-SecureString $t.adminClientSecret -AsPlainText -Force) `
                     -AuthorityHost $Mutable.Description.authorityHost -GraphEndpoint $Mutable.Description.graphEndpoint | Out-Null
                 Invoke-RestMethod -Method Put -Uri "$($Mutable.Base)/_sandbox/state" -Body $Mutable.WithoutSecret -ContentType 'application/json'
+            }
+            # Get-AcsResource against the loopback sandbox's Azure Resource Manager with one fault on every ARM
+            # request, and no retry (-MaxRetryWaitSeconds 0); the 'mutable' group runs these one at a time.
+            function Invoke-ArmFault([string]$Kind) {
+                $faults = "$($Loop.authorityHost.TrimEnd('/'))/_sandbox/faults"
+                Invoke-RestMethod -Method Post -Uri $faults -ContentType 'application/json' -Body (@{ kind = $Kind; rate = 1; pathPrefix = '/subscriptions'; retryAfterSeconds = 3600 } | ConvertTo-Json)
+                try {
+                    $t = @($Loop.tenants | Where-Object domain -EQ 'fabrikam.onmicrosoft.com')[0]
+                    Connect-AcsTeamsAdmin -TenantId $t.id -ClientId $t.adminClientId -ClientSecret (ConvertTo-SecureString $t.adminClientSecret -AsPlainText -Force) `
+                        -AuthorityHost $Loop.authorityHost -GraphEndpoint $Loop.graphEndpoint -MaxRetryWaitSeconds 0 | Out-Null
+                    Get-AcsResource
+                }
+                finally { Invoke-RestMethod -Method Delete -Uri $faults }
             }
             function acsteams {
                 [CmdletBinding()]

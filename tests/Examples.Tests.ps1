@@ -124,7 +124,8 @@ Describe 'The documentation examples' -ForEach @(@{ Listed = $Listed; Runnable =
             # The acsteams commands that take the sign-in options (acsteams help <command> lists --sandbox).
             SignInCommands = @('Connect-AcsTeamsAdmin', 'Get-AcsTeamsAdminContext', 'Get-AcsTeamsServicePrincipal', 'New-AcsTeamsServicePrincipal',
                 'Grant-AcsAdminConsent', 'Get-AcsAdminConsent', 'Get-AcsTeamsApplication', 'Set-AcsVoipPermission', 'New-AcsTeamsApplication',
-                'New-AcsIdentity', 'New-AcsAccessToken', 'Revoke-AcsAccessToken', 'Remove-AcsIdentity', 'Test-AcsTeamsReadiness', 'Initialize-AcsTeams')
+                'New-AcsIdentity', 'New-AcsAccessToken', 'Revoke-AcsAccessToken', 'Remove-AcsIdentity', 'Test-AcsTeamsReadiness', 'Initialize-AcsTeams',
+                'Get-AcsResource', 'New-AcsTeamsMeeting')
         }
 
         # The stand-ins, defined as globals in each example's runspace (a function wins over a cmdlet of

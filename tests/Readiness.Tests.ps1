@@ -76,6 +76,58 @@ Describe 'Test-AcsTeamsReadiness' {
     }
 }
 
+Describe 'Test-AcsTeamsReadiness -TeamsUserId' {
+    BeforeEach { Connect-AcsTeamsAdmin -Sandbox | Out-Null }
+
+    It 'passes a user who is enabled and licensed for Teams, by UPN or object id' {
+        (Test-AcsTeamsReadiness -TeamsUserId adele@fabrikam.onmicrosoft.com | Where-Object Name -EQ TeamsUser).Status | Should -Be 'Pass'
+        (Test-AcsTeamsReadiness -TeamsUserId 6e7f8091-a2b3-4c4d-8e5f-607182930a05 | Where-Object Name -EQ TeamsUser).Status | Should -Be 'Pass'
+    }
+
+    It 'fails a user without an enabled Teams plan, saying what to assign and that setup will not' {
+        $check = Test-AcsTeamsReadiness -TeamsUserId megan@fabrikam.onmicrosoft.com | Where-Object Name -EQ TeamsUser
+
+        $check.Status | Should -Be 'Fail'
+        $check.Detail | Should -Match 'Microsoft Teams \(service plan TEAMS1\)'
+        $check.Detail | Should -Match 'Initialize-AcsTeams does not assign licences'
+        $check.Remedy | Should -BeLike 'Set-MgUserLicense -UserId 7f809a1b-b3c4-4d5e-9f60-718293a40b23 -AddLicenses *'
+    }
+
+    It 'fails a disabled account and a user the tenant does not have' {
+        (Test-AcsTeamsReadiness -TeamsUserId lee@fabrikam.onmicrosoft.com | Where-Object Name -EQ TeamsUser).Remedy | Should -BeLike 'Update-MgUser -UserId * -AccountEnabled:$true*'
+        (Test-AcsTeamsReadiness -TeamsUserId nobody@fabrikam.onmicrosoft.com | Where-Object Name -EQ TeamsUser).Detail | Should -BeLike "There is no user 'nobody@fabrikam.onmicrosoft.com'*"
+    }
+
+    It 'skips the check without -TeamsUserId' {
+        (Test-AcsTeamsReadiness | Where-Object Name -EQ TeamsUser).Status | Should -Be 'Skipped'
+    }
+
+    It 'refuses a value that is neither an object id nor a UPN before any call' {
+        $err = { Test-AcsTeamsReadiness -TeamsUserId adele } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $err.Exception.Message | Should -BeLike '-TeamsUserId:*'
+    }
+
+    It 'still takes -TeamsUserId with -TeamsUserToken as the token''s object id, and checks both' {
+        $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+        $claims = @{ aud = 'https://auth.msft.communication.azure.com'; tid = '2f6b3c1a-6e0d-4a51-9a7e-3f1d5c2b8a01'; appid = $script:AppId
+            oid = '6e7f8091-a2b3-4c4d-8e5f-607182930a05'; scp = 'Teams.ManageCalls Teams.ManageChats'; iat = $now; exp = $now + 3600 } | ConvertTo-Json -Compress
+        $encode = { param($text) [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($text)).TrimEnd('=').Replace('+', '-').Replace('/', '_') }
+        $token = (& $encode '{"alg":"none","typ":"JWT"}') + '.' + (& $encode $claims) + '.'
+
+        $checks = Test-AcsTeamsReadiness -AppId $script:AppId -TeamsUserToken $token -TeamsUserId 6e7f8091-a2b3-4c4d-8e5f-607182930a05
+
+        ($checks | Where-Object Name -EQ TeamsUserToken).Status | Should -Be 'Pass'
+        ($checks | Where-Object Name -EQ TeamsUser).Status | Should -Be 'Pass'
+    }
+
+    It 'is not part of Initialize-AcsTeams, which cannot assign a licence' {
+        $checks = Initialize-AcsTeams -AppId $script:AppId -Confirm:$false
+        $checks.Name | Should -Not -Contain 'TeamsUser'
+        (Get-Command Initialize-AcsTeams).Parameters.ContainsKey('TeamsUserId') | Should -BeFalse
+    }
+}
+
 Describe 'Initialize-AcsTeams' {
     BeforeEach { Connect-AcsTeamsAdmin -Sandbox | Out-Null }
 

@@ -10,6 +10,12 @@ public static class GraphPermissionIds
     [
         ("User.Read", "e1fe6dd8-ba31-4d61-89e7-88639da4683d", null),
         ("User.Read.All", "a154be20-db9c-4678-8ab7-66f6cc099a59", "df021288-bdef-4463-88db-98f22de89214"),
+        ("User.ReadBasic.All", "b340eb25-3456-403f-be2f-af7a0d370277", "97235f07-e226-4f63-ace3-39588e11d3a1"),
+        ("User.ReadWrite.All", "204e0828-b5ca-4ad8-b9f3-f32a958e7cc4", "741f803b-c850-494e-b5df-cde7c675a1ca"),
+        ("OnlineMeetings.Read", "9be106e1-f4e3-4df5-bdff-e4bc531cbe43", null),
+        ("OnlineMeetings.ReadWrite", "a65f2972-a4f8-4f5e-afd7-69ccb046d5dc", null),
+        ("OnlineMeetings.Read.All", null, "c1684f21-1984-47fa-9d61-2dc8c296bb70"),
+        ("OnlineMeetings.ReadWrite.All", null, "b8bb2037-6e08-44ac-a4ea-4674e010e2a4"),
         ("Application.Read.All", "c79f8feb-a9db-4090-85f9-90d820caa0eb", "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30"),
         ("Application.ReadWrite.All", "bdfbf15f-ee85-4955-8675-146e8e5296b5", "1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9"),
         ("Application.ReadWrite.OwnedBy", null, "18a4783c-866b-4cc7-a460-3d5e5662c884"),

@@ -33,6 +33,9 @@ public sealed class SandboxData
 
     public IList<TenantData> Tenants { get; } = new List<TenantData>();
 
+    /// <summary>Azure subscriptions, read through the sandbox's Azure Resource Manager (the ACS resource lives in one).</summary>
+    public IList<AzureSubscriptionData> AzureSubscriptions { get; } = new List<AzureSubscriptionData>();
+
     /// <summary>Device codes handed out and not yet redeemed.</summary>
     public IList<DeviceCodeData> DeviceCodes { get; } = new List<DeviceCodeData>();
 
@@ -58,6 +61,9 @@ public sealed class SandboxSettings
 
     /// <summary>Graph's page size when no $top is given (servicePrincipals and applications default to 100).</summary>
     public int DefaultPageSize { get; set; } = 100;
+
+    /// <summary>Azure Resource Manager's page size for lists (subscriptions, ACS resources); a later page is behind nextLink.</summary>
+    public int ResourceManagerPageSize { get; set; } = 100;
 }
 
 /// <summary>Pointers into the seed that the description publishes.</summary>
@@ -133,6 +139,12 @@ public sealed class TenantData
 
     /// <summary>Owners of application objects: owners may change their app without an admin role.</summary>
     public IList<AppOwnerData> AppOwners { get; } = new List<AppOwnerData>();
+
+    /// <summary>Teams application access policies: which apps may create online meetings for which users, as an app.</summary>
+    public IList<ApplicationAccessPolicyData> ApplicationAccessPolicies { get; } = new List<ApplicationAccessPolicyData>();
+
+    /// <summary>Graph <c>onlineMeeting</c> objects created through POST /users/{id}/onlineMeetings (organizer id in "organizerId").</summary>
+    public IList<JsonObject> OnlineMeetings { get; } = new List<JsonObject>();
 }
 
 public sealed class UserData
@@ -145,6 +157,12 @@ public sealed class UserData
 
     /// <summary>Directory role names, e.g. "Global Administrator".</summary>
     public IList<string> DirectoryRoles { get; } = new List<string>();
+
+    /// <summary>False for a disabled account: it cannot sign in (Graph's accountEnabled).</summary>
+    public bool AccountEnabled { get; set; } = true;
+
+    /// <summary>The service plans of the user's licences (Graph's assignedPlans).</summary>
+    public IList<AssignedPlanData> AssignedPlans { get; } = new List<AssignedPlanData>();
 }
 
 public enum ManagedIdentityKind

@@ -36,6 +36,15 @@ public sealed record SandboxDescription(
     /// <summary>IDENTITY_HEADER to go with <see cref="IdentityEndpoint"/>.</summary>
     public string? IdentityHeader { get; init; }
 
+    /// <summary>Where the sandbox serves Azure Resource Manager: the same base address (subscriptions, ACS resources, listKeys).</summary>
+    public Uri? ResourceManagerEndpoint { get; init; }
+
+    /// <summary>The subscription that holds the emulated ACS resource (in the default tenant).</summary>
+    public string? SubscriptionId { get; init; }
+
+    /// <summary>The emulated ACS resource's name in Azure Resource Manager (its group is rg-communication).</summary>
+    public string? AcsResourceName { get; init; }
+
     /// <summary>Client id of the system-assigned managed identity (the default tenant's).</summary>
     public string? ManagedIdentityClientId { get; init; }
 }

@@ -22,6 +22,10 @@ public static class SandboxIds
     /// <summary>The sandbox ACS resource's immutable resource id (what Teams' AllowedAcsResources lists).</summary>
     public const string AcsResourceId = "5e1f7a2b-9c3d-4e8f-a6b1-2c7d9e0f3a20";
 
+    /// <summary>The audiences Azure Resource Manager accepts (the Global cloud's two names for it).</summary>
+    public static readonly IReadOnlyList<string> ResourceManagerAudiences =
+        ["https://management.azure.com/", "https://management.core.windows.net/"];
+
     public const string GraphAppId = "00000003-0000-0000-c000-000000000000";
     public const string GraphAudience = "https://graph.microsoft.com";
 
@@ -33,12 +37,40 @@ public static class SandboxIds
     public const string FabrikamAdminUpn = "admin@fabrikam.onmicrosoft.com";
     public const string FabrikamTeamsUserId = "6e7f8091-a2b3-4c4d-8e5f-607182930a05";
     public const string FabrikamTeamsUserUpn = "adele@fabrikam.onmicrosoft.com";
+    /// <summary>A Fabrikam user with a licence but no Microsoft Teams plan (Exchange and SharePoint only).</summary>
+    public const string FabrikamUnlicensedUserId = "7f809a1b-b3c4-4d5e-9f60-718293a40b23";
+    public const string FabrikamUnlicensedUserUpn = "megan@fabrikam.onmicrosoft.com";
+
+    /// <summary>A Fabrikam user with Microsoft Teams whose account is disabled.</summary>
+    public const string FabrikamDisabledUserId = "809a1b2c-c4d5-4e6f-8a71-8293a4b50c24";
+    public const string FabrikamDisabledUserUpn = "lee@fabrikam.onmicrosoft.com";
+
     public const string FabrikamSystemIdentityClientId = "7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d06";
     public const string FabrikamSystemIdentityObjectId = "8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e07";
     public const string FabrikamUserIdentityClientId = "9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f08";
     public const string FabrikamUserIdentityObjectId = "0e1f2a3b-4c5d-4e6f-9a7b-8c9d0e1f2a09";
     public const string FabrikamUserIdentityResourceId =
         "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-sandbox/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fabrikam-reader";
+
+    /// <summary>Fabrikam's Azure subscription with the ACS resource the sandbox emulates.</summary>
+    public const string FabrikamSubscriptionId = "b6e1d2c3-4f5a-4b6c-9d7e-8f9a0b1c2d21";
+    public const string FabrikamSubscriptionName = "Fabrikam Production";
+
+    /// <summary>A second Fabrikam subscription with no ACS resource (the admin app may only read it).</summary>
+    public const string FabrikamDevSubscriptionId = "c7f2e3d4-5a6b-4c7d-8e9f-0a1b2c3d4e22";
+    public const string FabrikamDevSubscriptionName = "Fabrikam Development";
+
+    public const string AcsResourceGroup = "rg-communication";
+    public const string AcsResourceName = "fabrikam-acs";
+
+    /// <summary>The Teams application access policy that lets Fabrikam's admin app create meetings for every user.</summary>
+    public const string FabrikamMeetingPolicy = "Fabrikam-ACS-Meetings";
+
+    /// <summary>Service plan ids of the licences the seeded users hold (Microsoft's product and service plan list).</summary>
+    public const string TeamsServicePlanId = "57ff2da0-773e-42df-b2af-ffb7a2317929";
+    public const string TeamsCallingServicePlanId = "0feaeb32-d00e-4d66-bd5a-43b5b83db82c";
+    public const string ExchangeServicePlanId = "9aaf7827-d63c-4b61-89c3-182f06f82e5c";
+    public const string SharePointServicePlanId = "c7699d2e-19aa-44de-8edf-1736da088ca1";
 
     public const string ContosoTenantId = "3a7c4d2b-7f1e-4b62-8b8f-4e2d6c3b9b10";
     public const string ContosoDomain = "contoso.onmicrosoft.com";

@@ -11,8 +11,11 @@ namespace AcsTeamsAdmin.Sandbox;
 /// </summary>
 public static class SandboxSeed
 {
-    private static readonly string[] AdminAppRoles = ["Application.ReadWrite.All", "DelegatedPermissionGrant.ReadWrite.All", "Organization.Read.All"];
-    private const string AdminDelegatedScopes = "User.Read Application.ReadWrite.All DelegatedPermissionGrant.ReadWrite.All Organization.Read.All";
+    private static readonly string[] AdminAppRoles =
+        ["Application.ReadWrite.All", "DelegatedPermissionGrant.ReadWrite.All", "Organization.Read.All", "User.Read.All", "OnlineMeetings.ReadWrite.All"];
+
+    private const string AdminDelegatedScopes =
+        "User.Read Application.ReadWrite.All DelegatedPermissionGrant.ReadWrite.All Organization.Read.All User.Read.All OnlineMeetings.ReadWrite";
 
     public static SandboxState CreateDefault() => Create(new SandboxSeedOptions());
 
@@ -47,8 +50,17 @@ public static class SandboxSeed
     private static void AddFabrikam(SandboxData data, SandboxSeedOptions options)
     {
         var t = AddTenant(data, SandboxIds.FabrikamTenantId, "Fabrikam", SandboxIds.FabrikamDomain, options.CreatedAt);
-        AddUser(t, SandboxIds.FabrikamAdminUserId, SandboxIds.FabrikamAdminUpn, "Fabrikam Admin", "Global Administrator");
-        AddUser(t, SandboxIds.FabrikamTeamsUserId, SandboxIds.FabrikamTeamsUserUpn, "Adele Vance");
+        var admin = AddUser(t, SandboxIds.FabrikamAdminUserId, SandboxIds.FabrikamAdminUpn, "Fabrikam Admin", "Global Administrator");
+        var adele = AddUser(t, SandboxIds.FabrikamTeamsUserId, SandboxIds.FabrikamTeamsUserUpn, "Adele Vance");
+        var megan = AddUser(t, SandboxIds.FabrikamUnlicensedUserId, SandboxIds.FabrikamUnlicensedUserUpn, "Megan Bowen");
+        var lee = AddUser(t, SandboxIds.FabrikamDisabledUserId, SandboxIds.FabrikamDisabledUserUpn, "Lee Gu");
+        lee.AccountEnabled = false;
+        foreach (var user in (UserData[])[admin, adele, lee])
+        {
+            License(user, options.CreatedAt, SandboxIds.TeamsServicePlanId, SandboxIds.TeamsCallingServicePlanId, SandboxIds.ExchangeServicePlanId, SandboxIds.SharePointServicePlanId);
+        }
+
+        License(megan, options.CreatedAt, SandboxIds.ExchangeServicePlanId, SandboxIds.SharePointServicePlanId);
         t.DeviceCodeAutoApproveUser = SandboxIds.FabrikamAdminUpn;
         t.AdminClientId = SandboxIds.FabrikamAdminClientId;
         t.DefaultSignInUser = SandboxIds.FabrikamAdminUpn;
@@ -82,7 +94,63 @@ public static class SandboxSeed
         {
             DirectoryQueries.Provision(data, t, SandboxIds.AcsAppId, null, options.CreatedAt);
         }
+
+        if (options.MeetingPolicyForAdminApp)
+        {
+            var policy = new ApplicationAccessPolicyData { Identity = SandboxIds.FabrikamMeetingPolicy, Global = true };
+            policy.AppIds.Add(SandboxIds.FabrikamAdminClientId);
+            t.ApplicationAccessPolicies.Add(policy);
+        }
+
+        AddFabrikamAzure(data, Str(adminSp, "id"), Str(system, "id"), Str(reader, "id"));
     }
+
+    /// <summary>
+    /// Fabrikam's Azure: a production subscription whose ACS resource is the one the sandbox emulates (same immutable
+    /// id and endpoint), and a development subscription with none. Roles: the admin app is Contributor on production
+    /// (it may read the keys) and Reader on development; the admin user Owner of both; the system-assigned identity
+    /// Contributor on production; the user-assigned 'fabrikam-reader' only Reader of the ACS resource group (no keys).
+    /// </summary>
+    private static void AddFabrikamAzure(SandboxData data, string adminAppPrincipal, string systemIdentity, string readerIdentity)
+    {
+        var production = new AzureSubscriptionData { Id = SandboxIds.FabrikamSubscriptionId, DisplayName = SandboxIds.FabrikamSubscriptionName, TenantId = SandboxIds.FabrikamTenantId };
+        var group = new ResourceGroupData { Name = SandboxIds.AcsResourceGroup, Location = "westeurope" };
+        group.CommunicationServices.Add(new CommunicationServiceData
+        {
+            Name = SandboxIds.AcsResourceName,
+            ImmutableResourceId = SandboxIds.AcsResourceId,
+        });
+        production.ResourceGroups.Add(group);
+        production.ResourceGroups.Add(new ResourceGroupData { Name = "rg-web", Location = "westeurope" });
+        var subscriptionScope = "/subscriptions/" + production.Id;
+        production.RoleAssignments.Add(new RoleAssignmentData { PrincipalId = adminAppPrincipal, RoleName = "Contributor", Scope = subscriptionScope });
+        production.RoleAssignments.Add(new RoleAssignmentData { PrincipalId = SandboxIds.FabrikamAdminUserId, RoleName = "Owner", Scope = subscriptionScope });
+        production.RoleAssignments.Add(new RoleAssignmentData { PrincipalId = systemIdentity, RoleName = "Contributor", Scope = subscriptionScope });
+        production.RoleAssignments.Add(new RoleAssignmentData { PrincipalId = readerIdentity, RoleName = "Reader", Scope = $"{subscriptionScope}/resourceGroups/{SandboxIds.AcsResourceGroup}" });
+        data.AzureSubscriptions.Add(production);
+
+        var development = new AzureSubscriptionData { Id = SandboxIds.FabrikamDevSubscriptionId, DisplayName = SandboxIds.FabrikamDevSubscriptionName, TenantId = SandboxIds.FabrikamTenantId };
+        development.ResourceGroups.Add(new ResourceGroupData { Name = "rg-dev", Location = "northeurope" });
+        development.RoleAssignments.Add(new RoleAssignmentData { PrincipalId = adminAppPrincipal, RoleName = "Reader", Scope = "/subscriptions/" + development.Id });
+        development.RoleAssignments.Add(new RoleAssignmentData { PrincipalId = SandboxIds.FabrikamAdminUserId, RoleName = "Owner", Scope = "/subscriptions/" + development.Id });
+        data.AzureSubscriptions.Add(development);
+    }
+
+    private static void License(UserData user, DateTimeOffset at, params string[] servicePlanIds)
+    {
+        foreach (var plan in servicePlanIds)
+        {
+            user.AssignedPlans.Add(new AssignedPlanData { AssignedDateTime = at, CapabilityStatus = "Enabled", ServicePlanId = plan, Service = ServiceOf(plan) });
+        }
+    }
+
+    private static string ServiceOf(string servicePlanId) => servicePlanId switch
+    {
+        SandboxIds.TeamsServicePlanId => "TeamspaceAPI",
+        SandboxIds.TeamsCallingServicePlanId => "MicrosoftCommunicationsOnline",
+        SandboxIds.ExchangeServicePlanId => "exchange",
+        _ => "SharePoint",
+    };
 
     private static void AddContoso(SandboxData data, SandboxSeedOptions options)
     {
@@ -153,7 +221,7 @@ public static class SandboxSeed
         return tenant;
     }
 
-    private static void AddUser(TenantData tenant, string id, string upn, string name, params string[] roles)
+    private static UserData AddUser(TenantData tenant, string id, string upn, string name, params string[] roles)
     {
         var user = new UserData { Id = id, UserPrincipalName = upn, DisplayName = name };
         foreach (var role in roles)
@@ -162,6 +230,7 @@ public static class SandboxSeed
         }
 
         tenant.Users.Add(user);
+        return user;
     }
 
     private static JsonObject AddAppWithServicePrincipal(

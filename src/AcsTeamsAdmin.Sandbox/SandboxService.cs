@@ -4,6 +4,7 @@ using AcsTeamsAdmin.Sandbox.Graph;
 using AcsTeamsAdmin.Sandbox.Hosting;
 using AcsTeamsAdmin.Sandbox.Identity;
 using AcsTeamsAdmin.Sandbox.Internal;
+using AcsTeamsAdmin.Sandbox.ResourceManager;
 
 namespace AcsTeamsAdmin.Sandbox;
 
@@ -69,6 +70,9 @@ public sealed class SandboxService : IDisposable
                 ImdsEndpoint = new Uri(b),
                 IdentityEndpoint = new Uri(b + "/msi/token"),
                 IdentityHeader = ManagedIdentityEndpoint.IdentityHeaderValue,
+                ResourceManagerEndpoint = new Uri(b + "/"),
+                AcsResourceName = SandboxIds.AcsResourceName,
+                SubscriptionId = data.AzureSubscriptions.FirstOrDefault(s => s.ResourceGroups.Any(g => g.CommunicationServices.Count > 0))?.Id,
                 ManagedIdentityClientId = system?.ClientId,
             };
         });
@@ -197,6 +201,11 @@ public sealed class SandboxService : IDisposable
         if (segments[0] is "identities" or "teamsUser")
         {
             return AcsIdentityApi.Handle(data, request, now, info);
+        }
+
+        if (string.Equals(segments[0], "subscriptions", StringComparison.OrdinalIgnoreCase))
+        {
+            return ResourceManagerApi.Handle(data, request, now, info);
         }
 
         if (segments.Length == 4 && segments[1] == "oauth2" && segments[2] == "v2.0")

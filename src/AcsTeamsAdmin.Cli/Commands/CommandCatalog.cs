@@ -74,6 +74,7 @@ internal static class CommandCatalog
         .. AcsIdentityCommands.All,
         .. AcsTokenCommands.All,
         .. ReadinessCommands.All,
+        .. ResourceCommands.All,
     ];
 
     public static IReadOnlyList<CliCommand> All { get; } =

@@ -18,7 +18,6 @@ public sealed class AcsIdentityBatch : IDisposable
 
     private const int ProgressActivityId = 4101;
 
-    private readonly IAcsIdentityClient _client;
     private readonly AcsTokenRequest? _token;
     private readonly BoundedWorkPool<AcsIdentity> _queue;
     private readonly BufferedOperationLog _workLog = new();
@@ -28,9 +27,16 @@ public sealed class AcsIdentityBatch : IDisposable
     private int _failed;
     private int _cutOff;
 
-    public AcsIdentityBatch(IAcsIdentityClient client, AcsTokenRequest? token, int throttleLimit, int? expectedCount, CancellationToken cancellationToken)
+    // The resource of the latest identity: the one progress names (piped objects may name theirs, Get-AcsResource's).
+    private IAcsIdentityClient? _client;
+
+    /// <param name="client">The resource every identity is created in, unless <see cref="AddAsync"/> is given another; null when each names its own.</param>
+    /// <param name="token">A first token for each identity, or null.</param>
+    /// <param name="throttleLimit">At most this many requests at once.</param>
+    /// <param name="expectedCount">How many identities are coming, for progress; null when unknown (pipeline input).</param>
+    /// <param name="cancellationToken">Stops every request (Ctrl+C).</param>
+    public AcsIdentityBatch(IAcsIdentityClient? client, AcsTokenRequest? token, int throttleLimit, int? expectedCount, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
         _client = client;
         _token = token;
         _expected = expectedCount;
@@ -52,11 +58,13 @@ public sealed class AcsIdentityBatch : IDisposable
     /// Asks approval for one identity and starts it once a slot is free. False when declined (-WhatIf), and then
     /// nothing was sent.
     /// </summary>
-    public async Task<bool> AddAsync(OperationContext context)
+    public async Task<bool> AddAsync(OperationContext context, IAcsIdentityClient? client = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var resource = client ?? _client ?? throw new ArgumentNullException(nameof(client), "The batch has no default ACS resource: name one.");
+        _client = resource;
         var what = _token is null ? "Create" : $"Create, with a token for {_token.Scopes}";
-        if (!context.Approval.ShouldChange($"ACS identity in {_client.Endpoint.Authority}", what))
+        if (!context.Approval.ShouldChange($"ACS identity in {resource.Endpoint.Authority}", what))
         {
             return false;
         }
@@ -64,7 +72,7 @@ public sealed class AcsIdentityBatch : IDisposable
         // The request runs on after this step ends: it starts in a scope of its own that logs to the buffer.
         using (context.WithLog(_workLog).Enter())
         {
-            await _queue.AddAsync(ct => _client.CreateIdentityAsync(_token, ct)).ConfigureAwait(false);
+            await _queue.AddAsync(ct => resource.CreateIdentityAsync(_token, ct)).ConfigureAwait(false);
         }
 
         return true;
@@ -119,7 +127,7 @@ public sealed class AcsIdentityBatch : IDisposable
             var count = _succeeded + _failed;
             var percent = _expected is > 0 and var total ? Math.Min(100, count * 100 / total) : -1;
             var status = $"{count}{(_expected is { } all ? $" of {all}" : "")} done ({_failed} failed), {_queue.InFlight} in flight, at most {_queue.Limit} at once";
-            context.Progress.Report(new OperationProgress(ProgressActivityId, $"Creating ACS identities in {_client.Endpoint.Authority}", status, percent, done));
+            context.Progress.Report(new OperationProgress(ProgressActivityId, $"Creating ACS identities in {_client?.Endpoint.Authority ?? "ACS"}", status, percent, done));
         }
 
         return results;

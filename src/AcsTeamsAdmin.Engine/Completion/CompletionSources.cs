@@ -21,4 +21,9 @@ public static class CompletionSources
     public static IEnumerable<CompletionCandidate> AcsApiVersions() =>
         AcsApiVersion.Released.Reverse().Select(version =>
             CompletionCandidate.Plain(version, version == AcsApiVersion.Default.Value ? $"{version} (default)" : version));
+
+    /// <summary>Who bypasses an online meeting's lobby, as Graph names it; everyone (what ACS users need) first.</summary>
+    public static IEnumerable<CompletionCandidate> LobbyBypassScopes() =>
+        Meetings.TeamsMeetingRequest.LobbyScopes.Reverse().Select(scope =>
+            CompletionCandidate.Plain(scope, scope == "everyone" ? "everyone (ACS users skip the lobby)" : scope));
 }

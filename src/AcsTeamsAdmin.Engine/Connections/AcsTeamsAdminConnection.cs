@@ -40,6 +40,12 @@ public sealed class AcsTeamsAdminConnection : IDisposable
     /// <summary>How this session retries transient faults, Graph's and ACS's (Connect-AcsTeamsAdmin -MaxRetryWaitSeconds).</summary>
     public RetryLimits RetryLimits { get; init; } = RetryLimits.Default;
 
+    /// <summary>Where Azure Resource Manager is reached for this session (Get-AcsResource).</summary>
+    public Uri ResourceManagerEndpoint { get; init; } = CloudEndpoints.For(CloudEnvironment.Global).ResourceManager;
+
+    /// <summary>The token scope for Azure Resource Manager in this session's cloud, e.g. https://management.azure.com/.default.</summary>
+    public string ResourceManagerScope { get; init; } = CloudEndpoints.For(CloudEnvironment.Global).ResourceManagerScope;
+
     /// <summary>The in-process sandbox this connection runs against, if any (its state and request log).</summary>
     public InProcessSandbox? Sandbox => _ownedSandbox;
 

@@ -10,6 +10,17 @@ public sealed record CloudEndpoints(CloudEnvironment Environment, Uri LoginHost,
     /// <summary>The Graph resource (scheme and host), the base of every Graph scope.</summary>
     public string GraphResource => GraphEndpoint.GetLeftPart(UriPartial.Authority);
 
+    /// <summary>Azure Resource Manager's endpoint in this cloud (where the ACS resource itself is read).</summary>
+    public Uri ResourceManager => Environment switch
+    {
+        CloudEnvironment.USGov or CloudEnvironment.USGovDoD => new("https://management.usgovcloudapi.net/"),
+        CloudEnvironment.China => new("https://management.chinacloudapi.cn/"),
+        _ => new("https://management.azure.com/"),
+    };
+
+    /// <summary>The scope of a token for Azure Resource Manager, e.g. https://management.azure.com/.default.</summary>
+    public string ResourceManagerScope => ResourceManager.AbsoluteUri.TrimEnd('/') + "/.default";
+
     public static CloudEndpoints For(CloudEnvironment environment) => environment switch
     {
         CloudEnvironment.Global => new(environment, new("https://login.microsoftonline.com/"), new("https://graph.microsoft.com/v1.0"), false),

@@ -27,6 +27,9 @@ public sealed record ConnectionInfo
 
     public required string AuthorityHost { get; init; }
 
+    /// <summary>Where Azure Resource Manager is reached (Get-AcsResource): the cloud's, or a sandbox's.</summary>
+    public string? ResourceManagerEndpoint { get; init; }
+
     /// <summary>The Graph permissions the token carries: delegated scopes or application roles.</summary>
     public IReadOnlyList<string> Permissions { get; init; } = [];
 

@@ -20,6 +20,12 @@ internal sealed record ConnectionPlan(
     /// <summary>Delegated modes act with a signed-in user's rights; the rest are app-only.</summary>
     public bool IsDelegated => Mode is SignInMode.InteractiveBrowser or SignInMode.DeviceCode;
 
+    /// <summary>
+    /// Where Azure Resource Manager is reached: the cloud's, or the sandbox that also serves Graph (a loopback
+    /// -GraphEndpoint, or the in-process sandbox). Tokens for it are still asked for the cloud's ARM resource.
+    /// </summary>
+    public Uri ResourceManagerEndpoint { get; init; } = Cloud.ResourceManager;
+
     /// <summary>Graph's resource URI for token audiences: the cloud's even when Graph is reached elsewhere (e.g. a sandbox).</summary>
     public string GraphResource => Cloud.GraphResource;
 }

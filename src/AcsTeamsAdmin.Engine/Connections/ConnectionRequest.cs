@@ -39,6 +39,12 @@ public sealed class ConnectionRequest
     /// <summary>An authority host other than the cloud's (a loopback sandbox).</summary>
     public string? AuthorityHost { get; init; }
 
+    /// <summary>
+    /// An Azure Resource Manager other than the cloud's (a sandbox). When null and <see cref="GraphEndpoint"/> is a
+    /// loopback address (a sandbox on 127.0.0.1), ARM is taken to be at the same address's root.
+    /// </summary>
+    public string? ResourceManagerEndpoint { get; init; }
+
     /// <summary>For <see cref="SignInMode.Sandbox"/>: a JSON state file to start from. It is only read, unless <see cref="SaveSandboxState"/>.</summary>
     public string? SandboxStatePath { get; init; }
 

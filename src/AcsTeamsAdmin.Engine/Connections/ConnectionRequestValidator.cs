@@ -18,7 +18,7 @@ internal static class ConnectionRequestValidator
         var graph = request.GraphEndpoint is null ? cloud.GraphEndpoint : ParseGraphEndpoint(request.GraphEndpoint);
 
         RejectAppOnlyScopes(request);
-        return request.Mode switch
+        var plan = request.Mode switch
         {
             SignInMode.InteractiveBrowser or SignInMode.DeviceCode => Delegated(request, cloud, authority, graph),
             SignInMode.ClientSecret => ClientSecret(request, cloud, authority, graph),
@@ -28,6 +28,18 @@ internal static class ConnectionRequestValidator
             SignInMode.Sandbox => throw new InvalidOperationException("Sandbox connections are planned by SandboxConnector."),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Mode, "Unknown sign-in mode."),
         };
+        return plan with { ResourceManagerEndpoint = ResourceManager(request, cloud, graph) };
+    }
+
+    /// <summary>The ARM endpoint: as given, else a loopback Graph's own root (a sandbox serves both), else the cloud's.</summary>
+    private static Uri ResourceManager(ConnectionRequest request, CloudEndpoints cloud, Uri graph)
+    {
+        if (request.ResourceManagerEndpoint is { } given)
+        {
+            return new Uri(InputParser.ParseUrl("ResourceManagerEndpoint", given).GetLeftPart(UriPartial.Authority) + "/");
+        }
+
+        return graph.IsLoopback && graph.Scheme == Uri.UriSchemeHttp ? new Uri(graph.GetLeftPart(UriPartial.Authority) + "/") : cloud.ResourceManager;
     }
 
     private static ConnectionPlan Delegated(ConnectionRequest request, CloudEndpoints cloud, Uri authority, Uri graph)

@@ -44,6 +44,7 @@ public static class Connector
                 ClientSecret = tenant.AdminClientSecret,
                 AuthorityHost = description.AuthorityHost.AbsoluteUri,
                 GraphEndpoint = description.GraphEndpoint.AbsoluteUri,
+                ResourceManagerEndpoint = (description.ResourceManagerEndpoint ?? description.AuthorityHost).AbsoluteUri,
                 Transport = request.Transport ?? sandbox.CreateHandler(),
                 RetryLimits = request.RetryLimits,
             };
@@ -88,6 +89,7 @@ public static class Connector
             AppOnly = claims.IsAppOnly,
             Environment = plan.Cloud.Environment,
             GraphEndpoint = plan.GraphEndpoint.AbsoluteUri,
+            ResourceManagerEndpoint = plan.ResourceManagerEndpoint.AbsoluteUri,
             AuthorityHost = plan.AuthorityHost.AbsoluteUri,
             Permissions = claims.IsAppOnly ? claims.Roles : claims.Scopes,
             TokenExpiresOn = claims.ExpiresOn,
@@ -95,7 +97,13 @@ public static class Connector
         };
         context.Log.Verbose($"Connected to tenant {info.TenantId} as {info.Account}; Graph permissions: {string.Join(", ", info.Permissions)}.");
         WarnAboutGovernmentCloud(plan, context.Log);
-        return new AcsTeamsAdminConnection(info, credential, graph, http, retries, ownedSandbox, sandboxStatePath) { Transport = request.Transport, RetryLimits = request.RetryLimits };
+        return new AcsTeamsAdminConnection(info, credential, graph, http, retries, ownedSandbox, sandboxStatePath)
+        {
+            Transport = request.Transport,
+            RetryLimits = request.RetryLimits,
+            ResourceManagerEndpoint = plan.ResourceManagerEndpoint,
+            ResourceManagerScope = plan.Cloud.ResourceManagerScope,
+        };
     }
 
     private static async Task<TokenClaims> SignInAsync(TokenCredential credential, ConnectionPlan plan, ConnectionRequest request, CancellationToken cancellationToken)

@@ -18,6 +18,9 @@ public static class GraphScopes
     /// <summary>Read, create and extend tenant-wide (admin) consent grants.</summary>
     public const string DelegatedPermissionGrantReadWrite = "DelegatedPermissionGrant.ReadWrite.All";
 
+    /// <summary>Read any user's account and licences (accountEnabled, assignedPlans): the Teams user check of readiness.</summary>
+    public const string UserReadAll = "User.Read.All";
+
     /// <summary>What a delegated sign-in asks for by default.</summary>
     public static IReadOnlyList<string> Default { get; } = [ApplicationReadWrite, DelegatedPermissionGrantReadWrite];
 

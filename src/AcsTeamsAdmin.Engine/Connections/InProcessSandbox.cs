@@ -95,6 +95,9 @@ public sealed class InProcessSandbox : IDisposable
 public sealed record InProcessSandboxDescription(Uri AuthorityHost, Uri GraphEndpoint, Uri AcsEndpoint, string TenantId)
 {
     public IReadOnlyList<InProcessSandboxTenant> Tenants { get; init; } = [];
+
+    /// <summary>Where the sandbox serves Azure Resource Manager (its base address); null from an older emulator.</summary>
+    public Uri? ResourceManagerEndpoint { get; init; }
 }
 
 /// <summary>A seeded tenant and the admin app a session signs in as.</summary>

@@ -69,12 +69,18 @@ public sealed class AcsTeamsAdminException : Exception
     public string? ParameterName { get; init; }
 
     /// <summary>
+    /// Set by a front end for a failure that would repeat for every input although its id alone does not say so (no
+    /// ACS resource named by the parameters, the session or the piped object): the command stops at the first.
+    /// </summary>
+    public bool StopsCommand { get; init; }
+
+    /// <summary>
     /// True for a failure of the session rather than of one input: no connection, a sign-in (or the
     /// session's token) refused, a permission the session lacks, an endpoint that cannot be reached at
     /// all, or a service that still throttles after the retry budget. It would fail every other input the
     /// same way, so front ends stop the whole command at the first one instead of going on.
     /// </summary>
-    public bool FailsEveryInput => ErrorId is ErrorIds.NotConnected or ErrorIds.SignInFailed or ErrorIds.SignInCancelled
+    public bool FailsEveryInput => StopsCommand || ErrorId is ErrorIds.NotConnected or ErrorIds.SignInFailed or ErrorIds.SignInCancelled
         or ErrorIds.ManagedIdentityUnavailable or ErrorIds.AccessTokenRejected or ErrorIds.EndpointUnreachable
         or ErrorIds.InsufficientPrivileges or ErrorIds.Throttled;
 

@@ -73,6 +73,31 @@ public static class ServiceErrorMap
             "The ACS identity service timed out; the module already retried. Run the command again."),
         new(ServiceKind.CommunicationIdentity, 503, null, ErrorIds.ServiceUnavailable, FailureCategory.ResourceUnavailable,
             "The ACS identity service is temporarily unavailable; run the command again later."),
+
+        // Azure Resource Manager (Get-AcsResource). A 403 message names the RBAC action and the roles that have it.
+        new(ServiceKind.ResourceManager, 401, null, ErrorIds.AccessTokenRejected, FailureCategory.AuthenticationError,
+            "Sign in again with Connect-AcsTeamsAdmin; Azure Resource Manager refused the session's token."),
+        new(ServiceKind.ResourceManager, 401, "InvalidAuthenticationTokenTenant", ErrorIds.AccessTokenRejected, FailureCategory.AuthenticationError,
+            "The subscription belongs to another Entra tenant (the message names it): Connect-AcsTeamsAdmin -TenantId <that tenant>, then run the command again."),
+        new(ServiceKind.ResourceManager, 403, null, ErrorIds.InsufficientPrivileges, FailureCategory.PermissionDenied,
+            "Ask an Owner or User Access Administrator of the subscription to assign the signed-in account or app one of those roles on the ACS resource " +
+            "(Azure portal > the resource > Access control (IAM) > Add role assignment), then run the command again; new assignments can take a few minutes."),
+        new(ServiceKind.ResourceManager, 404, null, ErrorIds.ResourceNotFound, FailureCategory.ObjectNotFound,
+            "Check the subscription, resource group and name (Get-AcsResource with no parameters lists every ACS resource this sign-in can see)."),
+        new(ServiceKind.ResourceManager, 404, "ResourceNotFound", ErrorIds.AcsResourceNotFound, FailureCategory.ObjectNotFound,
+            "Check -Name and -ResourceGroupName (Get-AcsResource -SubscriptionId <id> lists the subscription's ACS resources)."),
+        new(ServiceKind.ResourceManager, 404, "ResourceGroupNotFound", ErrorIds.ResourceGroupNotFound, FailureCategory.ObjectNotFound,
+            "Check -ResourceGroupName (Azure portal > Resource groups), or leave it out to search the whole subscription."),
+        new(ServiceKind.ResourceManager, 404, "SubscriptionNotFound", ErrorIds.SubscriptionNotFound, FailureCategory.ObjectNotFound,
+            "Check -SubscriptionId (Azure portal > Subscriptions), or leave it out to search every subscription this sign-in can see."),
+        new(ServiceKind.ResourceManager, 400, null, ErrorIds.BadRequest, FailureCategory.InvalidArgument,
+            "Check the values passed; the service's message above says which one it rejected."),
+        new(ServiceKind.ResourceManager, 429, null, ErrorIds.Throttled, FailureCategory.LimitsExceeded,
+            "Azure Resource Manager is throttling this sign-in; the module already retried. Wait a few minutes and run the command again."),
+        new(ServiceKind.ResourceManager, 503, null, ErrorIds.ServiceUnavailable, FailureCategory.ResourceUnavailable,
+            "Azure Resource Manager is temporarily unavailable; the module already retried. Run the command again later."),
+        new(ServiceKind.ResourceManager, 504, null, ErrorIds.ServiceTimeout, FailureCategory.OperationTimeout,
+            "Azure Resource Manager timed out; the module already retried. Run the command again; re-running is safe."),
     ];
 
     /// <summary>The most specific rule for this answer; a generic service error when none matches.</summary>

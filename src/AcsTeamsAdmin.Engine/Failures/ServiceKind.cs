@@ -6,4 +6,7 @@ public enum ServiceKind
     Graph,
     EntraId,
     CommunicationIdentity,
+
+    /// <summary>Azure Resource Manager (management.azure.com): the ACS resource itself.</summary>
+    ResourceManager,
 }

@@ -43,5 +43,6 @@ public static class ReadinessCheckNames
     public const string ClientServicePrincipal = "ClientServicePrincipal";
     public const string AdminConsent = "AdminConsent";
     public const string AcsEndpoint = "AcsEndpoint";
+    public const string TeamsUser = "TeamsUser";
     public const string TeamsUserToken = "TeamsUserToken";
 }

@@ -32,3 +32,33 @@ internal sealed record AppFacts(AppId AppId, ApplicationSnapshot? Registration, 
         string.Equals(grant.ResourceId, acsPrincipalId, StringComparison.OrdinalIgnoreCase)
         && string.Equals(grant.ConsentType, Consent.PermissionGrants.AllPrincipals, StringComparison.OrdinalIgnoreCase));
 }
+
+/// <summary>One of a user's assignedPlans: a service plan of a licence, and whether it can be used.</summary>
+internal sealed record AssignedPlanFact(string? Service, string? CapabilityStatus, string? ServicePlanId, DateTimeOffset? AssignedDateTime)
+{
+    /// <summary>Enabled, or Warning (a grace period): the service works. Suspended, LockedOut and Deleted do not.</summary>
+    public bool Usable => CapabilityStatus is { } status
+        && (status.Equals("Enabled", StringComparison.OrdinalIgnoreCase) || status.Equals("Warning", StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>What the read of the Teams user found (-TeamsUserId).</summary>
+/// <param name="Reference">The user as given.</param>
+/// <param name="Found">False when Graph answered 404: no such user in the tenant.</param>
+/// <param name="Id">The object id.</param>
+/// <param name="UserPrincipalName">The UPN.</param>
+/// <param name="AccountEnabled">Whether the account can sign in.</param>
+/// <param name="Plans">Every assigned plan, of every licence.</param>
+internal sealed record TeamsUserFacts(
+    UserReference Reference, bool Found, string? Id, string? UserPrincipalName, bool? AccountEnabled, IReadOnlyList<AssignedPlanFact> Plans)
+{
+    /// <summary>The service name Microsoft Teams' plans (TEAMS1, TEAMS_GOV, ...) carry in assignedPlans.</summary>
+    public const string TeamsService = "TeamspaceAPI";
+
+    /// <summary>The service name of the Skype for Business Online / Teams calling plans (MCOSTANDARD, MCOEV).</summary>
+    public const string CallingService = "MicrosoftCommunicationsOnline";
+
+    public static TeamsUserFacts NotFound(UserReference reference) => new(reference, false, null, null, null, []);
+
+    public IReadOnlyList<AssignedPlanFact> PlansOf(string service) =>
+        [.. Plans.Where(plan => string.Equals(plan.Service, service, StringComparison.OrdinalIgnoreCase))];
+}

@@ -22,9 +22,10 @@ public static class ReadinessOperations
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         const string Activity = "Checking ACS Teams readiness";
-        var (tenant, apps) = await ReadAsync(connection, request.AppIds, request.MultiTenant, Activity, context).ConfigureAwait(false);
+        var (tenant, apps, user) = await ReadAllAsync(connection, request.AppIds, request.MultiTenant, request.TeamsUser, Activity, context).ConfigureAwait(false);
         var results = Evaluate(tenant, apps).ToList();
         results.Add(await EndpointAsync(request, tenant, context).ConfigureAwait(false));
+        results.Add(Result(ReadinessCheckNames.TeamsUser, ReadinessAppliesTo.TeamsIdentity, ReadinessRules.CheckTeamsUser(tenant, user), tenant, null));
         results.Add(TeamsToken(request, tenant));
         context.Progress.Report(new OperationProgress(ProgressActivity, Activity, "Done", 100, Completed: true));
         return results;
@@ -34,8 +35,16 @@ public static class ReadinessOperations
     internal static async Task<(TenantFacts Tenant, IReadOnlyList<AppFacts> Apps)> ReadAsync(
         AcsTeamsAdminConnection connection, IReadOnlyList<AppId> appIds, bool multiTenant, string activity, OperationContext context)
     {
+        var (tenant, apps, _) = await ReadAllAsync(connection, appIds, multiTenant, null, activity, context).ConfigureAwait(false);
+        return (tenant, apps);
+    }
+
+    /// <summary>The same reads, and the Teams user's account and licences in the same batch when one is given.</summary>
+    internal static async Task<(TenantFacts Tenant, IReadOnlyList<AppFacts> Apps, TeamsUserFacts? User)> ReadAllAsync(
+        AcsTeamsAdminConnection connection, IReadOnlyList<AppId> appIds, bool multiTenant, UserReference? teamsUser, string activity, OperationContext context)
+    {
         var distinct = appIds.Distinct().ToArray();
-        var steps = ReadinessReads.Steps(distinct);
+        var steps = ReadinessReads.Steps(distinct, teamsUser);
         var reader = new GraphBatchReader(connection, context);
         var replies = await reader.ReadAsync(steps, (batch, batches) =>
             context.Progress.Report(new OperationProgress(ProgressActivity, activity,
@@ -43,8 +52,9 @@ public static class ReadinessOperations
 
         var tenant = ReadinessReads.Tenant(connection, replies[ReadinessReads.AcsStepId]);
         var apps = await ReadinessReads.AppsAsync(reader, distinct, replies, tenant, multiTenant).ConfigureAwait(false);
+        var user = teamsUser is null ? null : ReadinessReads.User(teamsUser, replies[ReadinessReads.UserStepId]);
         context.Log.Verbose($"Read {steps.Count} directory queries in {reader.BatchesSent} Microsoft Graph batch request(s), and {reader.PagesFollowed} further page(s) of results.");
-        return (tenant, apps);
+        return (tenant, apps, user);
     }
 
     /// <summary>The tenant's checks, then each app's, over what the reads found.</summary>

@@ -32,6 +32,10 @@ internal static class ReadinessReads
 
     public const string GrantsStepId = "grants";
 
+    public const string UserStepId = "user";
+
+    private const string UserSelect = "id,userPrincipalName,displayName,accountEnabled,assignedPlans";
+
     /// <summary>Graph's limit on the values of one 'in' filter on directory objects (without advanced queries).</summary>
     public const int MaxAppIdsPerStep = 15;
 
@@ -40,11 +44,16 @@ internal static class ReadinessReads
 
     private static readonly string ApplicationSelect = string.Join(',', ApplicationSnapshot.SelectedProperties);
 
-    /// <summary>Every read of one check, in the order they go out.</summary>
-    public static IReadOnlyList<GraphBatchStep> Steps(IReadOnlyList<AppId> appIds)
+    /// <summary>Every read of one check, in the order they go out: with <paramref name="teamsUser"/>, its read too (same batch).</summary>
+    public static IReadOnlyList<GraphBatchStep> Steps(IReadOnlyList<AppId> appIds, UserReference? teamsUser = null)
     {
         ArgumentNullException.ThrowIfNull(appIds);
         var steps = new List<GraphBatchStep> { AcsStep() };
+        if (teamsUser is not null)
+        {
+            steps.Add(UserStep(teamsUser));
+        }
+
         if (appIds.Count == 0)
         {
             // A tenant-only check needs no grant: the consent check is per app.
@@ -73,6 +82,30 @@ internal static class ReadinessReads
     public static GraphBatchStep GrantsStep() => new(GrantsStepId,
         $"/oauth2PermissionGrants?$filter=consentType%20eq%20'{PermissionGrants.AllPrincipals}'&$select={GrantSelect}",
         "Reading the tenant-wide (admin) consent grants", GraphScopes.DelegatedPermissionGrantRead, null);
+
+    /// <summary>The Teams user's account and licences (assignedPlans): User.Read.All, the least privileged permission that reads both.</summary>
+    public static GraphBatchStep UserStep(UserReference user) => new(UserStepId,
+        $"/users/{user.GraphKey}?$select={UserSelect}",
+        $"Reading the Teams user {user}", GraphScopes.UserReadAll, user.ToString());
+
+    /// <summary>What the user read found; a 404 is an answer (no such user).</summary>
+    public static TeamsUserFacts User(UserReference reference, GraphBatchReply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.NotFound || reply.Body is not { ValueKind: JsonValueKind.Object } body)
+        {
+            return TeamsUserFacts.NotFound(reference);
+        }
+
+        var plans = body.TryGetProperty("assignedPlans", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(plan => new AssignedPlanFact(
+                Text(plan, "service"), Text(plan, "capabilityStatus"), Text(plan, "servicePlanId"),
+                DateTimeOffset.TryParse(Text(plan, "assignedDateTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null)).ToArray()
+            : [];
+        var enabled = body.TryGetProperty("accountEnabled", out var flag) && flag.ValueKind is JsonValueKind.True or JsonValueKind.False ? flag.GetBoolean() : (bool?)null;
+        return new TeamsUserFacts(reference, true, Text(body, "id"), Text(body, "userPrincipalName"), enabled, plans);
+    }
 
     public static string PrincipalsStepId(int chunk) => string.Create(CultureInfo.InvariantCulture, $"sps{chunk}");
 

@@ -18,6 +18,12 @@ public sealed record ReadinessRequest
     /// <summary>A Teams user's Entra token to check against the exchange's claim rules (locally); null skips the check.</summary>
     public TeamsUserTokenExchange? TeamsToken { get; init; }
 
+    /// <summary>
+    /// A Teams user to check in the directory (exists, account enabled, an enabled Microsoft Teams plan), read in the
+    /// same Graph $batch as the rest; null skips the check.
+    /// </summary>
+    public UserReference? TeamsUser { get; init; }
+
     /// <summary>The clock for the token's expiry (tests move it).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

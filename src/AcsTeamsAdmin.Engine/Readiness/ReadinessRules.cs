@@ -145,6 +145,59 @@ internal static class ReadinessRules
                 $"Grant-AcsAdminConsent -AppId {app.AppId}");
     }
 
+    /// <summary>
+    /// The Teams user (-TeamsUserId): in the tenant, able to sign in, and holding an enabled Microsoft Teams plan
+    /// (service TeamspaceAPI in assignedPlans: TEAMS1 and its government and education variants). A Teams identity
+    /// needs the three before any token exchange can help. Nothing here is for the module to fix: a licence is a
+    /// purchase assigned by a licence administrator, so Initialize-AcsTeams never tries.
+    /// </summary>
+    public static RuleOutcome CheckTeamsUser(TenantFacts tenant, TeamsUserFacts? user)
+    {
+        if (user is null)
+        {
+            return RuleOutcome.Skipped("No Teams user given (-TeamsUserId: an object id or user principal name).");
+        }
+
+        if (!user.Found || user.Id is not { } id)
+        {
+            return RuleOutcome.Fail($"There is no user '{user.Reference}' in tenant {tenant.TenantId}: a Teams user of an ACS app must be a member (or guest) of it. " +
+                "Check -TeamsUserId (the user's object id or user principal name, Entra admin center > Users) and the tenant you are connected to.", null);
+        }
+
+        var who = user.UserPrincipalName ?? id;
+        if (user.AccountEnabled == false)
+        {
+            return RuleOutcome.Fail($"The account of {who} is disabled (accountEnabled false): the user can sign in neither to Teams nor to your app.",
+                $"Update-MgUser -UserId {id} -AccountEnabled:$true (Microsoft Graph PowerShell; or Entra admin center > Users > {who} > Edit properties)");
+        }
+
+        var teams = user.PlansOf(TeamsUserFacts.TeamsService);
+        var calling = user.PlansOf(TeamsUserFacts.CallingService).Any(plan => plan.Usable)
+            ? "It also has Teams calling (MicrosoftCommunicationsOnline)."
+            : "It has no enabled MicrosoftCommunicationsOnline plan (Teams calling and meetings audio): check the licence if calls fail.";
+        var assign = $"Assign {who} a licence that includes Microsoft Teams (service plan TEAMS1) in the Microsoft 365 admin center (Users > Active users > {who} > " +
+            "Licenses and apps), or with Microsoft Graph PowerShell (the Remedy). Initialize-AcsTeams does not assign licences: a licence is a purchase.";
+        var remedy = $"Set-MgUserLicense -UserId {id} -AddLicenses @(@{{SkuId = '<skuId of a licence with Microsoft Teams, from Get-MgSubscribedSku>'}}) -RemoveLicenses @()";
+        if (teams.FirstOrDefault(plan => plan.Usable) is { } usable)
+        {
+            var grace = string.Equals(usable.CapabilityStatus, "Warning", StringComparison.OrdinalIgnoreCase)
+                ? " Its licence is in a grace period (Warning): renew it before it is suspended."
+                : string.Empty;
+            return RuleOutcome.Pass($"{who} is enabled and holds an enabled Microsoft Teams plan (TeamspaceAPI, {usable.CapabilityStatus}).{grace} {calling}");
+        }
+
+        if (teams.Count > 0)
+        {
+            var states = string.Join(", ", teams.Select(plan => plan.CapabilityStatus ?? "unknown").Distinct(StringComparer.OrdinalIgnoreCase));
+            return RuleOutcome.Fail($"{who} has a Microsoft Teams plan, but it is {states}: the service plan is turned off in the licence, or the licence lapsed. " +
+                $"Teams users need an enabled Teams plan to sign in to Teams and to use a Teams identity with ACS. {assign}", remedy);
+        }
+
+        var services = user.Plans.Where(plan => plan.Usable).Select(plan => plan.Service).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
+        return RuleOutcome.Fail($"{who} holds no Microsoft Teams plan (no TeamspaceAPI in assignedPlans; enabled services: {(services.Length == 0 ? "none" : string.Join(", ", services))}). " +
+            $"Teams users need a Teams licence to sign in to Teams and to use a Teams identity with ACS. {assign}", remedy);
+    }
+
     private static RuleOutcome NotHere(AppFacts app) =>
         RuleOutcome.Skipped($"The app registration of appId {app.AppId} is not in this tenant (see {ReadinessCheckNames.AppRegistration}).");
 }

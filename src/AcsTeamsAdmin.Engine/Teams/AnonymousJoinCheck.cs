@@ -6,6 +6,9 @@ namespace AcsTeamsAdmin.Engine.Teams;
 /// </summary>
 public static class AnonymousJoinCheck
 {
+    /// <param name="document">The tenant's settings (objects, a file, or nothing).</param>
+    /// <param name="overrides">Values given as parameters, and the meeting to judge (<see cref="TeamsJoinSettings.Meeting"/>).</param>
+    /// <param name="acsResourceId">The ACS resource's immutable id, for the federation allow-list.</param>
     public static IReadOnlyList<AnonymousJoinVerdict> Run(TeamsSettingsDocument document, TeamsJoinSettings overrides, Guid? acsResourceId)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -25,9 +25,11 @@ public static class AnonymousJoinEvaluator
         return new AnonymousJoinVerdict
         {
             MeetingPolicy = meetingPolicy,
+            Meeting = settings.Meeting?.Subject,
+            MeetingId = settings.Meeting?.MeetingId,
             CanJoin = blocking.Length == 0,
             WaitsInLobby = waitsInLobby,
-            Verdict = VerdictText.Compose(meetingPolicy, sorted, waitsInLobby, findings.Assumed),
+            Verdict = VerdictText.Compose(meetingPolicy, settings.Meeting, sorted, waitsInLobby, findings.Assumed),
             BlockedBy = blocking.Select(finding => finding.Setting).ToArray(),
             Remedies = blocking.Select(finding => finding.Remedy).OfType<string>().ToArray(),
             AssumedDefaults = findings.Assumed.ToArray(),

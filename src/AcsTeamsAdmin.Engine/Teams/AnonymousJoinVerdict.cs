@@ -6,11 +6,17 @@ namespace AcsTeamsAdmin.Engine.Teams;
 /// Whether ACS (bring-your-own-identity) users can join the meetings of organizers who have one
 /// meeting policy, whether they wait in the lobby, what they lose, and how to fix what blocks them.
 /// </summary>
-[DefaultDisplay("MeetingPolicy", "CanJoin", "WaitsInLobby", "Verdict", "BlockedBy", "Remedies:lines", "AssumedDefaults", AsList = true)]
+[DefaultDisplay("MeetingPolicy", "Meeting", "CanJoin", "WaitsInLobby", "Verdict", "BlockedBy", "Remedies:lines", "AssumedDefaults", AsList = true)]
 public sealed record AnonymousJoinVerdict
 {
     /// <summary>The organizer's meeting policy, e.g. "Global" or "Tag:Contoso-External".</summary>
     public required string MeetingPolicy { get; init; }
+
+    /// <summary>The meeting judged (its subject), when one was given (-Meeting); null for the organizer's meetings in general.</summary>
+    public string? Meeting { get; init; }
+
+    /// <summary>The meeting's onlineMeeting id, when one was given.</summary>
+    public string? MeetingId { get; init; }
 
     /// <summary>False when at least one finding has the effect Blocks.</summary>
     public required bool CanJoin { get; init; }

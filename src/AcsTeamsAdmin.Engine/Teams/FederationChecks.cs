@@ -30,6 +30,11 @@ internal static class FederationChecks
 
         if (!required)
         {
+            if (acsResourceId is { } resource)
+            {
+                ReportAllowList(federation, resource, findings, federationName);
+            }
+
             if (access.EnableAcsFederationAccess == false)
             {
                 findings.Add(accessName, N.EnableAcsFederationAccess, Show(false), SettingSource.Given, FindingEffect.Info,
@@ -56,6 +61,27 @@ internal static class FederationChecks
             optedIn ? null : $"Set-CsExternalAccessPolicy -Identity {RemedyCommand.Identity(accessIdentity)} -EnableAcsFederationAccess $true");
     }
 
+    /// <summary>
+    /// Meetings do not require federation, so the allow-list cannot block a join; with a resource given, it still says
+    /// whether that resource is allowed, since that decides whether its users can call and chat with Teams users.
+    /// </summary>
+    private static void ReportAllowList(AcsFederationSettings federation, Guid resource, FindingList findings, string federationName)
+    {
+        var allowed = federation.AllowedAcsResources ?? [];
+        var enabled = federation.EnableAcsUsers ?? V.DefaultEnableAcsUsers;
+        var listed = enabled && IsListed(allowed, resource);
+        var fix = enabled ? null : " -EnableAcsUsers $true";
+        findings.Add(federationName, N.AllowedAcsResources, Show(allowed), SourceOf(federation.AllowedAcsResources), FindingEffect.Info,
+            listed
+                ? $"ACS resource {resource} is allowed for federation: its users can also call and chat with Teams users outside meetings."
+                : $"ACS resource {resource} is {(enabled ? "not in the list" : "not allowed: ACS federation is off")}. Joining meetings is not affected (they do not require federation), " +
+                  "but its users cannot call or chat with Teams users outside meetings.",
+            listed ? null : $"{SetFederation}{fix} -AllowedAcsResources {RemedyCommand.List([.. allowed.Where(entry => !IsListed([entry], resource)), resource.ToString()])}");
+    }
+
+    private static bool IsListed(IEnumerable<string> allowed, Guid resource) =>
+        allowed.Any(entry => Guid.TryParse(entry, out var id) ? id == resource : string.Equals(entry.Trim(), resource.ToString(), StringComparison.OrdinalIgnoreCase));
+
     private static void CheckAllowList(AcsFederationSettings federation, Guid? acsResourceId, FindingList findings, string federationName)
     {
         var allowed = federation.AllowedAcsResources ?? [];
@@ -80,7 +106,7 @@ internal static class FederationChecks
             return;
         }
 
-        var listed = allowed.Any(entry => Guid.TryParse(entry, out var id) ? id == resource : string.Equals(entry.Trim(), resource.ToString(), StringComparison.OrdinalIgnoreCase));
+        var listed = IsListed(allowed, resource);
         findings.Add(federationName, N.AllowedAcsResources, value, source,
             listed ? FindingEffect.Info : FindingEffect.Blocks,
             listed ? $"ACS resource {resource} is allowed." : $"ACS resource {resource} is not allowed, and meetings require federation: its users cannot join.",

@@ -37,9 +37,13 @@ internal static class MeetingJoinChecks
             allowed ? null : $"{setPolicy} -AllowAnonymousUsersToJoinMeeting $true");
 
         CheckClientTypes(policy, findings, policyName, setPolicy);
-        CheckLobby(policy, findings, policyName, setPolicy);
+        CheckLobby(policy, settings.Meeting, findings, policyName, setPolicy);
         CheckVerification(policy, findings, policyName, setPolicy);
         CheckChat(policy, findings, policyName, setPolicy);
+        if (settings.Meeting is { } meeting)
+        {
+            CheckMeetingChat(meeting, findings);
+        }
     }
 
     private static void CheckClientTypes(TeamsMeetingPolicySettings policy, FindingList findings, string policyName, string setPolicy)
@@ -61,11 +65,27 @@ internal static class MeetingJoinChecks
             blocksAcs ? $"{setPolicy} -BlockedAnonymousJoinClientTypes {RemedyCommand.List(kept)}" : null);
     }
 
-    private static void CheckLobby(TeamsMeetingPolicySettings policy, FindingList findings, string policyName, string setPolicy)
+    private static void CheckLobby(TeamsMeetingPolicySettings policy, MeetingLobbyOptions? meeting, FindingList findings, string policyName, string setPolicy)
     {
         var admitted = policy.AutoAdmittedUsers ?? V.DefaultAutoAdmittedUsers;
         var everyone = string.Equals(admitted, V.Everyone, StringComparison.OrdinalIgnoreCase);
         var known = V.Canonical(admitted, V.AutoAdmittedUsers) is not null;
+        if (meeting?.LobbyBypassScope is { } scope)
+        {
+            // The meeting's own option decides for it; the policy's value only seeded it when the meeting was made.
+            findings.Add(policyName, N.AutoAdmittedUsers, admitted, SourceOf(policy.AutoAdmittedUsers), FindingEffect.Info,
+                $"The default for new meetings of these organizers; {meeting.Description} has its own lobby option (lobbyBypassSettings.scope), which decides for it.");
+            var bypass = string.Equals(scope, "everyone", StringComparison.OrdinalIgnoreCase);
+            findings.Add($"Online meeting {meeting.MeetingId ?? meeting.Subject}", N.LobbyBypassScope, scope, SettingSource.Given,
+                bypass ? FindingEffect.Info : FindingEffect.Lobby,
+                bypass
+                    ? $"Everyone bypasses the lobby of {meeting.Description}: ACS users join it without waiting."
+                    : $"Only 'everyone' lets anonymous users bypass the lobby of {meeting.Description}, so ACS users wait there until a participant admits them. " +
+                      "The organizer can change it in the meeting's Meeting options.",
+                bypass ? null : meeting.UpdateCommand("lobbyBypassSettings = @{ scope = 'everyone' }"));
+            return;
+        }
+
         findings.Add(policyName, N.AutoAdmittedUsers, admitted, SourceOf(policy.AutoAdmittedUsers),
             everyone ? FindingEffect.Info : FindingEffect.Lobby,
             everyone
@@ -95,6 +115,25 @@ internal static class MeetingJoinChecks
                 ? "Anonymous users must complete a CAPTCHA challenge before they join. Microsoft documents no CAPTCHA step for ACS clients: try a join from your application before relying on it."
                 : "No CAPTCHA challenge before joining.",
             required ? $"{setPolicy} -CaptchaVerificationForMeetingJoin NotRequired" : null);
+    }
+
+    /// <summary>A meeting's own chat option: off for everyone in that meeting when disabled, whatever the policy allows.</summary>
+    private static void CheckMeetingChat(MeetingLobbyOptions meeting, FindingList findings)
+    {
+        if (meeting.AllowMeetingChat is not { } chat)
+        {
+            return;
+        }
+
+        var disabled = string.Equals(chat, "disabled", StringComparison.OrdinalIgnoreCase);
+        findings.Add($"Online meeting {meeting.MeetingId ?? meeting.Subject}", N.AllowMeetingChat, chat, SettingSource.Given,
+            disabled ? FindingEffect.FeatureLoss : FindingEffect.Info,
+            disabled
+                ? $"Chat is off in {meeting.Description}, for ACS users as for everyone."
+                : string.Equals(chat, "limited", StringComparison.OrdinalIgnoreCase)
+                    ? $"Chat in {meeting.Description} works only while the meeting is on, which is when ACS users can chat anyway."
+                    : $"Chat is on in {meeting.Description}; the organizer's meeting policy (MeetingChatEnabledType) still decides it for anonymous users.",
+            disabled ? meeting.UpdateCommand("allowMeetingChat = 'enabled'") : null);
     }
 
     private static void CheckChat(TeamsMeetingPolicySettings policy, FindingList findings, string policyName, string setPolicy)

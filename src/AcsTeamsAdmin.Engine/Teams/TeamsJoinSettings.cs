@@ -15,6 +15,9 @@ public sealed record TeamsJoinSettings
 
     public ExternalAccessPolicySettings ExternalAccessPolicy { get; init; } = new();
 
+    /// <summary>One meeting to judge, with its own lobby and chat options; null to judge the organizer's meetings in general.</summary>
+    public MeetingLobbyOptions? Meeting { get; init; }
+
     /// <summary>These settings, with every value given in <paramref name="overrides"/> taking precedence.</summary>
     public TeamsJoinSettings OverriddenBy(TeamsJoinSettings overrides)
     {
@@ -25,6 +28,7 @@ public sealed record TeamsJoinSettings
             MeetingPolicy = MeetingPolicy.OverriddenBy(overrides.MeetingPolicy),
             AcsFederationConfiguration = AcsFederationConfiguration.OverriddenBy(overrides.AcsFederationConfiguration),
             ExternalAccessPolicy = ExternalAccessPolicy.OverriddenBy(overrides.ExternalAccessPolicy),
+            Meeting = overrides.Meeting ?? Meeting,
         };
     }
 }

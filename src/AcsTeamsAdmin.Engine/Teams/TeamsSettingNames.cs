@@ -19,6 +19,10 @@ public static class TeamsSettingNames
     public const string RequireAcsFederationForMeeting = "RequireAcsFederationForMeeting";
     public const string EnableAcsFederationAccess = "EnableAcsFederationAccess";
 
+    /// <summary>A meeting's own options, as Graph's onlineMeeting names them (New-AcsTeamsMeeting's output).</summary>
+    public const string LobbyBypassScope = "LobbyBypassScope";
+    public const string AllowMeetingChat = "AllowMeetingChat";
+
     /// <summary>The cmdlet parameter that carries the meeting policy's Identity (the policy object's Identity binds to it by alias).</summary>
     public const string MeetingPolicyIdentity = "MeetingPolicyIdentity";
 

@@ -3,13 +3,15 @@ namespace AcsTeamsAdmin.Engine.Teams;
 /// <summary>The verdict in one paragraph, built from the findings so it can never disagree with them.</summary>
 internal static class VerdictText
 {
-    public static string Compose(string meetingPolicy, IReadOnlyList<JoinPolicyFinding> findings, bool waitsInLobby, IReadOnlyList<string> assumed)
+    public static string Compose(string meetingPolicy, MeetingLobbyOptions? meeting, IReadOnlyList<JoinPolicyFinding> findings, bool waitsInLobby, IReadOnlyList<string> assumed)
     {
         string Settings(FindingEffect effect) =>
             string.Join(", ", findings.Where(f => f.Effect == effect && f.Source != SettingSource.Documented).Select(f => f.Setting));
 
         var parts = new List<string>();
-        var organizers = $"meetings organized by users with the meeting policy {meetingPolicy}";
+        var organizers = meeting is null
+            ? $"meetings organized by users with the meeting policy {meetingPolicy}"
+            : $"{meeting.Description} (its organizer has the meeting policy {meetingPolicy})";
         var blockers = Settings(FindingEffect.Blocks);
         if (blockers.Length > 0)
         {

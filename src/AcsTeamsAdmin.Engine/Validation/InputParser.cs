@@ -29,6 +29,47 @@ public static partial class InputParser
         return guid;
     }
 
+    /// <summary>
+    /// A user as an object id (a GUID) or a user principal name (name@domain; a guest's is name_domain#EXT#@tenant).
+    /// Exactly one of the two comes back. Something that looks like a GUID but is not one is InvalidGuid; anything
+    /// else without the shape of a UPN is InvalidInput, both naming <paramref name="parameterName"/>.
+    /// </summary>
+    public static (Guid? ObjectId, string? UserPrincipalName) ParseUser(string parameterName, string? value)
+    {
+        const string Fix = "Pass the user's object id (a GUID: Entra admin center > Users > the user > Object ID) or user principal name, such as adele@fabrikam.onmicrosoft.com.";
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, value, "is empty.", Fix, ErrorIds.MissingParameter);
+        }
+
+        if (Guid.TryParseExact(trimmed, "D", out var objectId))
+        {
+            return (objectId, null);
+        }
+
+        var at = trimmed.LastIndexOf('@');
+        if (at < 0)
+        {
+            var looksLikeGuid = trimmed.All(c => Uri.IsHexDigit(c) || c is '-' or '{' or '}' or '(' or ')');
+            throw AcsTeamsAdminException.InvalidInput(parameterName, value,
+                looksLikeGuid ? $"'{Shorten(trimmed)}' is not a GUID." : $"'{Shorten(trimmed)}' is neither an object id nor a user principal name.",
+                Fix, looksLikeGuid ? ErrorIds.InvalidGuid : ErrorIds.InvalidInput);
+        }
+
+        var local = trimmed[..at];
+        var domain = trimmed[(at + 1)..].ToLowerInvariant();
+        if (local.Length is 0 or > 113 || !local.All(IsUpnCharacter) || local.StartsWith('.') || local.EndsWith('.') || !DomainName().IsMatch(domain))
+        {
+            throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{Shorten(trimmed)}' is not a valid user principal name.", Fix);
+        }
+
+        return (null, trimmed);
+    }
+
+    // What Entra ID allows in the part of a UPN before the @ (letters, digits, ' . - _ ! # ^ ~).
+    private static bool IsUpnCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '\'' or '.' or '-' or '_' or '!' or '#' or '^' or '~';
+
     /// <summary>A tenant as a GUID or a domain name (contoso.onmicrosoft.com, fabrikam.com).</summary>
     /// <param name="parameterName">The parameter, for the error.</param>
     /// <param name="value">What the user typed.</param>

@@ -74,6 +74,12 @@ internal static partial class GraphApi
             return ServicePrincipalsApi.Grants(c, keyProperty, key);
         }
 
+        // And a user's online meetings: POST /users/{id}/onlineMeetings.
+        if (name == "users" && key is not null && segments.Length == keySegments + 1 && segments[^1] == "onlineMeetings")
+        {
+            return UsersApi.OnlineMeetings(c, key);
+        }
+
         var tooDeep = segments.Length > keySegments;
         if (tooDeep)
         {
@@ -88,6 +94,7 @@ internal static partial class GraphApi
             "oauth2PermissionGrants" => key is null ? PermissionGrantsApi.Collection(c) : PermissionGrantsApi.Item(c, key),
             "organization" => DirectoryInfoApi.Organization(c, key),
             "me" when key is null => DirectoryInfoApi.Me(c),
+            "users" when key is not null => UsersApi.Item(c, key),
             _ => throw GraphErrors.NoSuchSegment(segments[0]),
         };
     }

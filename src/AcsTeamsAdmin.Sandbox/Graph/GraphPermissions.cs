@@ -11,6 +11,9 @@ internal enum GraphOperation
     WriteGrants,
     ReadOrganization,
     ReadSignedInUser,
+    ReadUsersBasic,
+    ReadUsers,
+    CreateOnlineMeetings,
 }
 
 /// <summary>One row of the permission table: which application or delegated permissions allow an operation.</summary>
@@ -35,6 +38,9 @@ internal static class GraphPermissions
     private static readonly string[] ReadPrincipalGrants = ["Directory.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"];
     private static readonly string[] WriteGrants = ["DelegatedPermissionGrant.ReadWrite.All"];
 
+    // A user's full profile (accountEnabled, assignedPlans): User.Read.All is the least privileged; ReadBasic reads names only.
+    private static readonly string[] ReadUsers = ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
+
     public static IReadOnlyList<GraphPermissionRule> Table { get; } =
     [
         new(GraphOperation.ReadApplications, ReadApps, ReadApps, false),
@@ -47,6 +53,9 @@ internal static class GraphPermissions
         new(GraphOperation.WriteGrants, WriteGrants, WriteGrants, true),
         new(GraphOperation.ReadOrganization, ["Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], ["User.Read", "Organization.Read.All", "Directory.Read.All"], false),
         new(GraphOperation.ReadSignedInUser, [], ["User.Read", "User.Read.All", "Directory.Read.All"], false),
+        new(GraphOperation.ReadUsersBasic, [.. ReadUsers, "User.ReadBasic.All"], [.. ReadUsers, "User.ReadBasic.All"], false),
+        new(GraphOperation.ReadUsers, ReadUsers, ReadUsers, false),
+        new(GraphOperation.CreateOnlineMeetings, ["OnlineMeetings.ReadWrite.All"], ["OnlineMeetings.ReadWrite"], false),
     ];
 
     /// <summary>Throws 403 Authorization_RequestDenied unless the caller may; <paramref name="isOwner"/> waives the admin role.</summary>

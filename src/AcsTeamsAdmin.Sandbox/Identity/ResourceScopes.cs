@@ -8,6 +8,7 @@ internal enum ResourceKind
     Graph,
     AcsTeams,
     AcsDataPlane,
+    ResourceManager,
     Custom,
 }
 
@@ -76,8 +77,8 @@ internal sealed record ResourceScopes(
     {
         switch (Kind)
         {
-            case ResourceKind.AcsDataPlane:
-                // The ACS data plane authorises with Azure RBAC on the resource, not with Entra permissions.
+            case ResourceKind.AcsDataPlane or ResourceKind.ResourceManager:
+                // The ACS data plane and Azure Resource Manager authorise with Azure RBAC, not with Entra permissions.
                 return null;
             case ResourceKind.Graph:
                 return DirectoryQueries.FindServicePrincipal(tenant, SandboxIds.GraphAppId)
@@ -139,6 +140,12 @@ internal sealed record ResourceScopes(
         if (string.Equals(trimmed, SandboxIds.AcsDataPlaneAudience, StringComparison.OrdinalIgnoreCase))
         {
             return (ResourceKind.AcsDataPlane, SandboxIds.AcsDataPlaneAudience);
+        }
+
+        // Azure Resource Manager answers to both of its names; its tokens carry the one asked for, with a trailing slash.
+        if (SandboxIds.ResourceManagerAudiences.Any(audience => string.Equals(trimmed, audience.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)))
+        {
+            return (ResourceKind.ResourceManager, trimmed + "/");
         }
 
         return (ResourceKind.Custom, identifier);

@@ -14,8 +14,6 @@ namespace AcsTeamsAdmin.Commands;
 [OutputType(typeof(AcsSecureAccessToken), typeof(AcsAccessToken))]
 public sealed class ConvertAadTokenToTeamsTokenCommand : AcsCmdlet
 {
-    private IAcsIdentityClient? _client;
-
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Token")]
     [ValidateNotNull]
@@ -35,14 +33,14 @@ public sealed class ConvertAadTokenToTeamsTokenCommand : AcsCmdlet
 
     protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        _client = CreateClient(pipeline.Context.Log);
+        PrepareClient(pipeline.Context.Log);
         return Task.CompletedTask;
     }
 
     protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var exchange = TeamsUserTokenExchange.Parse(SecretParameter.Read(AadToken, "AadToken", "token"), ClientId, UserObjectId);
-        var token = await AcsIdentityOperations.ExchangeTeamsUserTokenAsync(_client!, exchange, pipeline.Context).ConfigureAwait(false);
+        var token = await AcsIdentityOperations.ExchangeTeamsUserTokenAsync(ClientForRecord(pipeline.Context.Log), exchange, pipeline.Context).ConfigureAwait(false);
         pipeline.WriteObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
     }
 }

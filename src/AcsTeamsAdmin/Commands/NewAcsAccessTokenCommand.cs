@@ -12,7 +12,6 @@ namespace AcsTeamsAdmin.Commands;
 [OutputType(typeof(AcsSecureAccessToken), typeof(AcsAccessToken))]
 public sealed class NewAcsAccessTokenCommand : AcsCmdlet
 {
-    private IAcsIdentityClient? _client;
     private AcsTokenRequest? _request;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,14 +33,14 @@ public sealed class NewAcsAccessTokenCommand : AcsCmdlet
     protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
         _request = AcsTokenRequest.Parse(Scope, ExpiresInMinutes);
-        _client = CreateClient(pipeline.Context.Log);
+        PrepareClient(pipeline.Context.Log);
         return Task.CompletedTask;
     }
 
     protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var identity = AcsIdentityId.Parse(IdentityId);
-        if (await AcsIdentityOperations.NewAccessTokenAsync(_client!, identity, _request!, pipeline.Context).ConfigureAwait(false) is { } token)
+        if (await AcsIdentityOperations.NewAccessTokenAsync(ClientForRecord(pipeline.Context.Log), identity, _request!, pipeline.Context).ConfigureAwait(false) is { } token)
         {
             pipeline.WriteObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
         }

@@ -48,7 +48,8 @@ public sealed class NewAcsIdentityCommand : AcsCmdlet
         }
 
         var throttle = AcsIdentityBatch.ParseThrottleLimit(ThrottleLimit);
-        _batch = new AcsIdentityBatch(CreateClient(pipeline.Context.Log), token, throttle, MyInvocation.ExpectingInput ? null : Count, CancelToken);
+        PrepareClient(pipeline.Context.Log);
+        _batch = new AcsIdentityBatch(MyInvocation.ExpectingInput ? null : ClientForRecord(pipeline.Context.Log), token, throttle, MyInvocation.ExpectingInput ? null : Count, CancelToken);
         return Task.CompletedTask;
     }
 
@@ -56,7 +57,8 @@ public sealed class NewAcsIdentityCommand : AcsCmdlet
     {
         if (MyInvocation.ExpectingInput)
         {
-            await _batch!.AddAsync(pipeline.Context).ConfigureAwait(false);
+            // Each piped object may name its own resource (Get-AcsResource's output): the identity is created there.
+            await _batch!.AddAsync(pipeline.Context, ClientForRecord(pipeline.Context.Log)).ConfigureAwait(false);
             Write(pipeline, _batch.TakeFinished(pipeline.Context));
         }
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using AcsTeamsAdmin.Engine.Failures;
+using AcsTeamsAdmin.Engine.Meetings;
 using AcsTeamsAdmin.Engine.Teams;
 using AcsTeamsAdmin.Infrastructure;
 
@@ -22,6 +23,7 @@ public sealed class TestAcsAnonymousJoinPolicyCommand : AsyncCmdlet
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private TeamsSettingsDocument _document = new();
     private Guid? _acsResourceId;
+    private bool _typedResourceId;
 
     /// <summary>A JSON file of the four objects, as ConvertTo-Json writes them.</summary>
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
@@ -79,9 +81,14 @@ public sealed class TestAcsAnonymousJoinPolicyCommand : AsyncCmdlet
     [Parameter]
     public bool? EnableAcsFederationAccess { get; set; }
 
-    /// <summary>The ACS resource's immutable resource id, to check the federation allow-list.</summary>
-    [Parameter]
+    /// <summary>The ACS resource's immutable resource id, to check the federation allow-list; binds Get-AcsResource's ImmutableResourceId by name.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ImmutableResourceId")]
     public string? AcsResourceId { get; set; }
+
+    /// <summary>A meeting from New-AcsTeamsMeeting: its own lobby and chat options are judged with the organizer's policy.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public TeamsMeeting? Meeting { get; set; }
 
     /// <summary>Write each finding as its own object instead of the verdict.</summary>
     [Parameter]
@@ -90,16 +97,20 @@ public sealed class TestAcsAnonymousJoinPolicyCommand : AsyncCmdlet
     protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
         // Everything the user gave once is checked before any verdict is written.
-        _acsResourceId = AnonymousJoinCheck.ParseAcsResourceId(AcsResourceId);
+        _typedResourceId = MyInvocation.BoundParameters.ContainsKey(nameof(AcsResourceId));
+        _acsResourceId = _typedResourceId ? AnonymousJoinCheck.ParseAcsResourceId(AcsResourceId) : null;
         _document = ParameterSetName == PathSet ? LoadFile(pipeline) : pipeline.OnPipelineThread(ReadObjects);
         return Task.CompletedTask;
     }
 
     protected override Task ProcessRecordAsync(PipelineStep pipeline)
     {
-        var overrides = TeamsSettingsReader.ReadParameters(GivenValues());
+        var overrides = TeamsSettingsReader.ReadParameters(GivenValues()) with { Meeting = Meeting is null ? null : MeetingLobbyOptions.From(Meeting) };
+
+        // A resource id typed once applies to every record; one bound from a piped object (Get-AcsResource) is that record's.
+        var acsResourceId = _typedResourceId ? _acsResourceId : AnonymousJoinCheck.ParseAcsResourceId(AcsResourceId);
         var context = pipeline.Context;
-        foreach (var verdict in AnonymousJoinCheck.Run(_document, overrides, _acsResourceId))
+        foreach (var verdict in AnonymousJoinCheck.Run(_document, overrides, acsResourceId))
         {
             if (AnonymousJoinCheck.AssumptionWarning(verdict) is { } warning && _warned.Add(warning))
             {

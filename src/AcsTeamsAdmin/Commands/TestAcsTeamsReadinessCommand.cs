@@ -17,6 +17,8 @@ namespace AcsTeamsAdmin.Commands;
 public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
 {
     private readonly PipedAppIds _appIds = new();
+    private readonly List<string> _pipedEndpoints = [];
+    private string? _typedEndpoint;
 
     // Optional, but never empty when given: an empty $apps in a script must not quietly check no app.
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -29,8 +31,9 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
     [Parameter]
     public SwitchParameter MultiTenant { get; set; }
 
-    /// <summary>An ACS resource to probe with this session's Entra credential.</summary>
-    [Parameter]
+    /// <summary>An ACS resource to probe with this session's Entra credential; binds Get-AcsResource's Endpoint by name.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Endpoint")]
     public string? AcsEndpoint { get; set; }
 
     /// <summary>An ACS resource to probe with its access key.</summary>
@@ -43,6 +46,7 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
     [SecretTransformation("token")]
     public SecureString? TeamsUserToken { get; set; }
 
+    /// <summary>A Teams user (object id or UPN) whose account and Teams licence are checked; with -TeamsUserToken, the token's user (object id).</summary>
     [Parameter]
     public string? TeamsUserId { get; set; }
 
@@ -50,22 +54,44 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
     [Parameter]
     public SwitchParameter AsMarkdown { get; set; }
 
+    protected override async Task BeginProcessingAsync(PipelineStep pipeline)
+    {
+        // A typed -AcsEndpoint is the call's; one bound from a piped object (Get-AcsResource) is that record's.
+        _typedEndpoint = MyInvocation.BoundParameters.ContainsKey(nameof(AcsEndpoint)) ? AcsEndpoint ?? string.Empty : null;
+        await base.BeginProcessingAsync(pipeline).ConfigureAwait(false);
+    }
+
     protected override Task ProcessRecordAsync(PipelineStep pipeline)
     {
         _appIds.Add(AppId, pipeline);
+        if (_typedEndpoint is null && !string.IsNullOrWhiteSpace(AcsEndpoint) && !_pipedEndpoints.Contains(AcsEndpoint, StringComparer.OrdinalIgnoreCase))
+        {
+            _pipedEndpoints.Add(AcsEndpoint);
+        }
+
         return Task.CompletedTask;
     }
 
     protected override async Task EndProcessingAsync(PipelineStep pipeline)
     {
-        _appIds.RequireAny(required: false, MyInvocation.ExpectingInput);
+        // Piping an ACS resource alone (Get-AcsResource | Test-AcsTeamsReadiness) checks the tenant and that resource.
+        _appIds.RequireAny(required: false, MyInvocation.ExpectingInput && _pipedEndpoints.Count == 0);
+        if (_pipedEndpoints.Count > 1)
+        {
+            throw new Engine.Failures.AcsTeamsAdminException(Engine.Failures.ErrorIds.ConflictingParameters, Engine.Failures.FailureCategory.InvalidArgument,
+                $"-AcsEndpoint: the piped objects name {_pipedEndpoints.Count} ACS resources ({string.Join(", ", _pipedEndpoints)}); one run probes one.",
+                "Pipe one resource (Get-AcsResource -Name <name> | Test-AcsTeamsReadiness ...), or pass -AcsEndpoint.")
+            {
+                ParameterName = nameof(AcsEndpoint),
+            };
+        }
 
         // Everything is parsed before the first Graph call.
         var input = new ReadinessInput
         {
             AppId = [.. _appIds.Ids.Select(id => id.ToString())],
             MultiTenant = MultiTenant,
-            AcsEndpoint = AcsEndpoint,
+            AcsEndpoint = _typedEndpoint ?? _pipedEndpoints.FirstOrDefault(),
             AcsConnectionString = SecureStrings.Reveal(AcsConnectionString),
             TeamsUserToken = SecureStrings.Reveal(TeamsUserToken),
             TeamsUserId = TeamsUserId,

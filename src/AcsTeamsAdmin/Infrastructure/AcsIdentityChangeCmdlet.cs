@@ -6,12 +6,10 @@ namespace AcsTeamsAdmin.Infrastructure;
 
 /// <summary>
 /// A change to existing ACS identities taken from the pipeline (revoke their tokens, delete them):
-/// one client for the whole pipeline, each id parsed before its call, a record with -PassThru.
+/// one client per ACS resource (the typed one, or each piped identity's own), each id parsed before its call, a record with -PassThru.
 /// </summary>
 public abstract class AcsIdentityChangeCmdlet : AcsCmdlet
 {
-    private IAcsIdentityClient? _client;
-
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     public string IdentityId { get; set; } = "";
@@ -27,16 +25,17 @@ public abstract class AcsIdentityChangeCmdlet : AcsCmdlet
 
     protected override Task BeginProcessingAsync(PipelineStep pipeline)
     {
-        _client = CreateClient(pipeline.Context.Log);
+        PrepareClient(pipeline.Context.Log);
         return Task.CompletedTask;
     }
 
     protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var identity = AcsIdentityId.Parse(IdentityId);
-        if (await ChangeAsync(_client!, identity, pipeline.Context).ConfigureAwait(false) && PassThru)
+        var client = ClientForRecord(pipeline.Context.Log);
+        if (await ChangeAsync(client, identity, pipeline.Context).ConfigureAwait(false) && PassThru)
         {
-            pipeline.WriteObject(new AcsIdentityChange(identity.Value, ChangeName, _client!.Endpoint.AbsoluteUri));
+            pipeline.WriteObject(new AcsIdentityChange(identity.Value, ChangeName, client.Endpoint.AbsoluteUri));
         }
     }
 }

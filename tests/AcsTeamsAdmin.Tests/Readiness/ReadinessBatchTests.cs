@@ -17,7 +17,7 @@ public class ReadinessBatchTests
         var checks = await ReadyWorld.CheckAsync(connection);
 
         Assert.Empty(ReadyWorld.Failing(checks));
-        Assert.All(checks.Where(check => check.Name is not (ReadinessCheckNames.AcsEndpoint or ReadinessCheckNames.TeamsUserToken)),
+        Assert.All(checks.Where(check => check.Name is not (ReadinessCheckNames.AcsEndpoint or ReadinessCheckNames.TeamsUser or ReadinessCheckNames.TeamsUserToken)),
             check => Assert.Equal(ReadinessStatus.Pass, check.Status));
         var graph = sandbox.Requests.Entries.Where(entry => entry.PathAndQuery.StartsWith("/v1.0/", StringComparison.Ordinal) && entry.ParentSequence is null).ToArray();
         var batch = Assert.Single(graph);

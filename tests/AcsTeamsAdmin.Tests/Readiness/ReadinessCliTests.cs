@@ -68,7 +68,8 @@ public class ReadinessCliTests
     [Theory]
     [InlineData("--app-id", "not-a-guid", "--app-id")]
     [InlineData("--acs-endpoint", "ftp://contoso", "--acs-endpoint")]
-    [InlineData("--teams-user-id", "adele", "--teams-user-token")]
+    [InlineData("--teams-user-id", "adele", "--teams-user-id")]
+    [InlineData("--teams-user-token", "not-a-jwt", "--teams-user-token")]
     public async Task Bad_input_fails_with_exit_1_naming_the_option(string option, string value, string named)
     {
         var run = await CliRun.Invoke("Test-AcsTeamsReadiness", "--sandbox", option, value);

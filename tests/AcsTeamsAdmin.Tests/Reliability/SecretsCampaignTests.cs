@@ -123,6 +123,13 @@ public sealed partial class SecretsCampaignTests(ITestOutputHelper output) : IAs
         await Run(bySecret, "Test-AcsTeamsReadiness", [.. signIn, "--app-id", app, "--teams-user-token", notAJwt, "--teams-user-id", user], fails: true);
         await Run(null, "Test-AcsAnonymousJoinPolicy", ["--disable-anonymous-join", "true"], fails: null);
 
+        // The ACS resource from Azure Resource Manager, whose connection string (a canary) is read but never printed, and a meeting.
+        await Run(bySecret, "Get-AcsResource", [.. signIn, "--include-connection-string"]);
+        await Run(bySecret, "Get-AcsResource", [.. signIn, "--include-connection-string", "--output", "json"]);
+        await Run(wrongSecret, "Get-AcsResource", [.. signIn, "--include-connection-string"], fails: true);
+        await Run(bySecret, "New-AcsTeamsMeeting", [.. signIn, "--organizer-id", SandboxIds.FabrikamTeamsUserUpn, "--lobby-bypass-scope", "everyone"]);
+        await Run(bySecret, "New-AcsTeamsMeeting", [.. signIn, "--organizer-id", "nobody@fabrikam.onmicrosoft.com"], fails: true);
+
         // ACS identities and tokens: a token printed on purpose is captured, then looked for everywhere else.
         await Run(acs, "New-AcsIdentity", ["--count", "2", "--scope", "chat"]);
         var ids = _sandbox.State.Read(data => data.AcsIdentities.Select(identity => identity.Id).ToArray());

@@ -24,7 +24,7 @@ public sealed class MsalFidelityTests
         Assert.Equal(SandboxIds.FabrikamAdminClientId, (string?)claims["appid"]);
         Assert.Equal("app", (string?)claims["idtyp"]);
         var roles = claims["roles"]!.AsArray().Select(r => (string?)r).ToHashSet();
-        Assert.Equal(new HashSet<string?> { "Application.ReadWrite.All", "DelegatedPermissionGrant.ReadWrite.All", "Organization.Read.All" }, roles);
+        Assert.Equal(new HashSet<string?> { "Application.ReadWrite.All", "DelegatedPermissionGrant.ReadWrite.All", "Organization.Read.All", "User.Read.All", "OnlineMeetings.ReadWrite.All" }, roles);
         Assert.InRange(result.ExpiresOn - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(61));
     }
 
