@@ -15,20 +15,18 @@ internal static class ReadinessCommands
 
     private static CommandRun Test(CommandArguments args)
     {
-        var input = new ReadinessInput
-        {
-            AppId = args.List("AppId"),
-            MultiTenant = args.Switch("MultiTenant"),
-            AcsEndpoint = args.Text("AcsEndpoint"),
-            AcsConnectionString = args.Text("AcsConnectionString"),
-            TeamsUserToken = args.Text("TeamsUserToken"),
-            TeamsUserId = args.Text("TeamsUserId"),
-        }.Parse();
+        var request = ReadinessRequest.Parse(
+            appId: args.List("AppId"),
+            multiTenant: args.Switch("MultiTenant"),
+            acsEndpoint: args.Text("AcsEndpoint"),
+            acsConnectionString: args.Text("AcsConnectionString"),
+            teamsUserToken: args.Text("TeamsUserToken"),
+            teamsUserId: args.Text("TeamsUserId"));
         var markdown = args.Switch("AsMarkdown");
         return async invocation =>
         {
             var connection = await invocation.ConnectAsync().ConfigureAwait(false);
-            var checks = await ReadinessOperations.TestAsync(connection, input.ToRequest(connection), invocation.Context).ConfigureAwait(false);
+            var checks = await ReadinessOperations.TestAsync(connection, request, invocation.Context).ConfigureAwait(false);
             Write(invocation, checks, markdown);
         };
     }

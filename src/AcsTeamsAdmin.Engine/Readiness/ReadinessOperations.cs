@@ -24,7 +24,7 @@ public static class ReadinessOperations
         const string Activity = "Checking ACS Teams readiness";
         var (tenant, apps, user) = await ReadAllAsync(connection, request.AppIds, request.MultiTenant, request.TeamsUser, Activity, context).ConfigureAwait(false);
         var results = Evaluate(tenant, apps).ToList();
-        results.Add(await EndpointAsync(request, tenant, context).ConfigureAwait(false));
+        results.Add(await EndpointAsync(request.AcsClient(connection), tenant, context).ConfigureAwait(false));
         results.Add(Result(ReadinessCheckNames.TeamsUser, ReadinessAppliesTo.TeamsIdentity, ReadinessRules.CheckTeamsUser(tenant, user), tenant, null));
         results.Add(TeamsToken(request, tenant));
         context.Progress.Report(new OperationProgress(ProgressActivity, Activity, "Done", 100, Completed: true));
@@ -74,9 +74,9 @@ public static class ReadinessOperations
         }
     }
 
-    private static async Task<ReadinessCheck> EndpointAsync(ReadinessRequest request, TenantFacts tenant, OperationContext context)
+    private static async Task<ReadinessCheck> EndpointAsync(IAcsIdentityClient? acs, TenantFacts tenant, OperationContext context)
     {
-        var outcome = request.AcsClient is { } client
+        var outcome = acs is { } client
             ? await AcsEndpointProbe.RunAsync(client, context.CancellationToken).ConfigureAwait(false)
             : RuleOutcome.Skipped("No ACS resource given (-AcsEndpoint or -AcsConnectionString).");
         return Result(ReadinessCheckNames.AcsEndpoint, ReadinessAppliesTo.Both, outcome, tenant, null);

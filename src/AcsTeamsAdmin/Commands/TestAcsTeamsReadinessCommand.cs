@@ -87,17 +87,14 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
         }
 
         // Everything is parsed before the first Graph call.
-        var input = new ReadinessInput
-        {
-            AppId = [.. _appIds.Ids.Select(id => id.ToString())],
-            MultiTenant = MultiTenant,
-            AcsEndpoint = _typedEndpoint ?? _pipedEndpoints.FirstOrDefault(),
-            AcsConnectionString = SecureStrings.Reveal(AcsConnectionString),
-            TeamsUserToken = SecureStrings.Reveal(TeamsUserToken),
-            TeamsUserId = TeamsUserId,
-        }.Parse();
-        var context = pipeline.Context;
-        var checks = await ReadinessOperations.TestAsync(Connection, input.ToRequest(Connection), context).ConfigureAwait(false);
+        var request = ReadinessRequest.Parse(
+            appId: [.. _appIds.Ids.Select(id => id.ToString())],
+            multiTenant: MultiTenant,
+            acsEndpoint: _typedEndpoint ?? _pipedEndpoints.FirstOrDefault(),
+            acsConnectionString: SecureStrings.Reveal(AcsConnectionString),
+            teamsUserToken: SecureStrings.Reveal(TeamsUserToken),
+            teamsUserId: TeamsUserId);
+        var checks = await ReadinessOperations.TestAsync(Connection, request, pipeline.Context).ConfigureAwait(false);
         if (AsMarkdown)
         {
             pipeline.WriteObject(ReadinessMarkdown.Render(checks, DateTimeOffset.UtcNow));

@@ -56,15 +56,16 @@ public class ReadinessReportTests
     [InlineData("TeamsUserToken", "not-a-jwt")]
     public void Bad_input_is_rejected_naming_its_parameter_before_anything_connects(string parameter, string value)
     {
-        var input = parameter switch
+        Func<ReadinessRequest> parse = parameter switch
         {
-            "AppId" => new ReadinessInput { AppId = [value] },
-            "AcsEndpoint" => new ReadinessInput { AcsEndpoint = value },
-            "TeamsUserToken" => new ReadinessInput { AppId = [ReadyWorld.Calling.ToString()], TeamsUserToken = value, TeamsUserId = SandboxIds.FabrikamTeamsUserId },
-            _ => new ReadinessInput { AcsConnectionString = value },
+            "AppId" => () => ReadinessRequest.Parse(appId: [value]),
+            "AcsEndpoint" => () => ReadinessRequest.Parse(acsEndpoint: value),
+            "TeamsUserToken" => () => ReadinessRequest.Parse(
+                appId: [ReadyWorld.Calling.ToString()], teamsUserToken: value, teamsUserId: SandboxIds.FabrikamTeamsUserId),
+            _ => () => ReadinessRequest.Parse(acsConnectionString: value),
         };
 
-        var error = Assert.Throws<AcsTeamsAdminException>(() => input.Parse());
+        var error = Assert.Throws<AcsTeamsAdminException>(parse);
 
         Assert.StartsWith($"-{parameter}:", error.Message, StringComparison.Ordinal);
     }
@@ -74,7 +75,7 @@ public class ReadinessReportTests
     {
         var noChats = TeamsToken(ContosoConnections.CallingAppId, ["Teams.ManageCalls"]);
 
-        var parsed = new ReadinessInput { AppId = [ReadyWorld.Calling.ToString()], TeamsUserToken = noChats, TeamsUserId = SandboxIds.FabrikamTeamsUserId }.Parse();
+        var parsed = ReadinessRequest.Parse(appId: [ReadyWorld.Calling.ToString()], teamsUserToken: noChats, teamsUserId: SandboxIds.FabrikamTeamsUserId);
 
         Assert.Equal(Adele, parsed.TeamsToken!.UserId);
     }

@@ -149,15 +149,13 @@ public class TeamsUserCheckTests
     [InlineData(" ", ErrorIds.MissingParameter)]
     public void TeamsUserId_alone_takes_an_object_id_or_a_UPN_and_refuses_anything_else_naming_the_parameter(string value, string? errorId)
     {
-        var input = new ReadinessInput { TeamsUserId = value };
-
         if (errorId is null)
         {
-            Assert.Equal(value, input.Parse().TeamsUser!.ToString());
+            Assert.Equal(value, ReadinessRequest.Parse(teamsUserId: value).TeamsUser!.ToString());
             return;
         }
 
-        var error = Assert.Throws<AcsTeamsAdminException>(() => input.Parse());
+        var error = Assert.Throws<AcsTeamsAdminException>(() => ReadinessRequest.Parse(teamsUserId: value));
         Assert.Equal(errorId, error.ErrorId);
         Assert.StartsWith("-TeamsUserId:", error.Message, StringComparison.Ordinal);
     }
@@ -167,9 +165,9 @@ public class TeamsUserCheckTests
     {
         var token = TestTokens.Create(new Dictionary<string, object> { ["aud"] = "https://auth.msft.communication.azure.com", ["oid"] = SandboxIds.FabrikamTeamsUserId });
 
-        var parsed = new ReadinessInput { AppId = [SandboxIds.FabrikamAdminClientId], TeamsUserToken = token, TeamsUserId = SandboxIds.FabrikamTeamsUserId }.Parse();
+        var parsed = ReadinessRequest.Parse(appId: [SandboxIds.FabrikamAdminClientId], teamsUserToken: token, teamsUserId: SandboxIds.FabrikamTeamsUserId);
         var error = Assert.Throws<AcsTeamsAdminException>(() =>
-            new ReadinessInput { AppId = [SandboxIds.FabrikamAdminClientId], TeamsUserToken = token, TeamsUserId = SandboxIds.FabrikamTeamsUserUpn }.Parse());
+            ReadinessRequest.Parse(appId: [SandboxIds.FabrikamAdminClientId], teamsUserToken: token, teamsUserId: SandboxIds.FabrikamTeamsUserUpn));
 
         Assert.Equal(Guid.Parse(SandboxIds.FabrikamTeamsUserId), parsed.TeamsUser!.ObjectId);
         Assert.Equal(ErrorIds.InvalidGuid, error.ErrorId);
