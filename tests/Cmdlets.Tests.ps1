@@ -27,6 +27,8 @@ BeforeDiscovery {
         @{ Command = 'ConvertFrom-AcsToken'; Id = 'InvalidInput'; Run = { ConvertFrom-AcsToken -Token 'not-a-jwt' -ErrorAction Stop } }
         @{ Command = 'Test-AcsTeamsReadiness'; Id = 'InvalidGuid'; Run = { Test-AcsTeamsReadiness -AppId 'not-a-guid' -ErrorAction Stop } }
         @{ Command = 'Initialize-AcsTeams'; Id = 'InvalidGuid'; Run = { Initialize-AcsTeams -AppId 'not-a-guid' -ErrorAction Stop } }
+        @{ Command = 'Get-AcsResource'; Id = 'InvalidGuid'; Run = { Get-AcsResource -SubscriptionId 'contoso-prod' -ErrorAction Stop } }
+        @{ Command = 'New-AcsTeamsMeeting'; Id = 'InvalidInput'; Run = { New-AcsTeamsMeeting -OrganizerId 'adele' -ErrorAction Stop } }
     )
 
     # Cmdlets with no input to get wrong: what they do without a connection instead.
@@ -46,6 +48,8 @@ BeforeDiscovery {
         @{ Command = 'New-AcsAccessToken'; Run = { New-AcsAccessToken -IdentityId $Identity.Id -Scope 'chat' -WhatIf }; Unchanged = { $null } }
         @{ Command = 'Revoke-AcsAccessToken'; Run = { Revoke-AcsAccessToken -IdentityId $Identity.Id -PassThru -WhatIf }; Unchanged = { $null } }
         @{ Command = 'Remove-AcsIdentity'; Run = { Remove-AcsIdentity -IdentityId $Identity.Id -PassThru -WhatIf }; Unchanged = { New-AcsAccessToken -IdentityId $Identity.Id -Scope 'chat' -ErrorAction Stop | Should -Not -BeNullOrEmpty } }
+        # Meetings.Tests.ps1 shows through the loopback sandbox's state that no meeting was created.
+        @{ Command = 'New-AcsTeamsMeeting'; Run = { New-AcsTeamsMeeting -OrganizerId 'adele@fabrikam.onmicrosoft.com' -WhatIf }; Unchanged = { $null } }
     )
 }
 

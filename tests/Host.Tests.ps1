@@ -163,6 +163,8 @@ Describe 'Importing again' {
                 'Remove-AcsIdentity'           = { $script:identity | Remove-AcsIdentity -PassThru -Confirm:$false }
                 'Test-AcsTeamsReadiness'       = { Test-AcsTeamsReadiness -AppId $app }
                 'Initialize-AcsTeams'          = { Initialize-AcsTeams -AppId $app -Confirm:$false }
+                'Get-AcsResource'              = { Get-AcsResource }
+                'New-AcsTeamsMeeting'          = { New-AcsTeamsMeeting -OrganizerId adele@fabrikam.onmicrosoft.com -Confirm:$false }
                 'Disconnect-AcsTeamsAdmin'     = { Disconnect-AcsTeamsAdmin }
             }
             $outcome = [ordered]@{}
