@@ -6,6 +6,7 @@ using AcsTeamsAdmin.HelpBuilder.Maml;
 using AcsTeamsAdmin.HelpBuilder.Markdown;
 using AcsTeamsAdmin.HelpBuilder.Packaging;
 
+// Our own MAML, about-topic, nuspec and format builder, because platyPS is not in the package registry we build from.
 // Usage:
 //   AcsTeamsAdmin.HelpBuilder help <docs/en-US> <MAML file to write> <folder for about_*.help.txt>
 //   AcsTeamsAdmin.HelpBuilder nuspec <shipped .psd1> <CHANGELOG.md> <license expression> <.nuspec to write>
