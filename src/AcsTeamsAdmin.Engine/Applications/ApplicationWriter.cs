@@ -12,7 +12,9 @@ namespace AcsTeamsAdmin.Engine.Applications;
 /// applications, so the guard against another writer is: plan from a read taken just before the
 /// write, re-read after it, and if our change is not there (someone wrote their stale copy over
 /// ours), merge again into what is there now and write again, a bounded number of times. Every
-/// write is a merge into the latest read, so whatever another writer added stays.
+/// write is a merge into the latest read, so whatever another writer added stays. Something asked for that the app
+/// had at the plan's read, and lost to another writer since, is asked about (ShouldChange) and written like the rest:
+/// the run ends with everything asked for, or an error, never "done" with part of it gone.
 /// </summary>
 internal sealed class ApplicationWriter(
     AcsTeamsAdminConnection connection,
@@ -24,6 +26,11 @@ internal sealed class ApplicationWriter(
 {
     private readonly Dictionary<ApplicationChangeKind, string> _done = [];
     private readonly string _objectId = planned.Id;
+    private readonly HashSet<ApplicationChangeKind> _approved = [.. approved];
+
+    // The kinds of change the user was asked about: the plan's. Another kind that goes missing later is asked about once.
+    private readonly HashSet<ApplicationChangeKind> _asked =
+        [.. approved, .. ApplicationChangePlan.Create(planned, settings, scopes).Changes.Select(change => change.Kind)];
 
     /// <returns>The app as last read, and what was changed, in words.</returns>
     public async Task<(ApplicationSnapshot App, IReadOnlyList<string> Changes)> WriteAsync()
@@ -41,7 +48,8 @@ internal sealed class ApplicationWriter(
         for (var attempt = 1; ; attempt++)
         {
             var plan = ApplicationChangePlan.Create(current, settings, scopes);
-            var patch = plan.BuildPatch(approved);
+            AskAboutWhatWentMissing(plan, current);
+            var patch = plan.BuildPatch(_approved);
             if (patch is null)
             {
                 return current;
@@ -50,12 +58,12 @@ internal sealed class ApplicationWriter(
             if (attempt > MaxAttempts)
             {
                 throw new AcsTeamsAdminException(ErrorIds.ApplicationChangedConcurrently, FailureCategory.ResourceBusy,
-                    $"'{current.DisplayName}' (appId {current.AppId}) was changed by someone else after each of {MaxAttempts} writes, and still lacks: {string.Join("; ", plan.Pending(approved).Select(change => change.Description))}.",
+                    $"'{current.DisplayName}' (appId {current.AppId}) was changed by someone else after each of {MaxAttempts} writes, and still lacks: {string.Join("; ", plan.Pending(_approved).Select(change => change.Description))}.",
                     "Find out what else is changing the app registration (a deployment pipeline, another administrator), then run the command again; nothing of theirs was removed.",
                     current.AppId);
             }
 
-            foreach (var change in plan.Pending(approved).Where(change => change.Kind != ApplicationChangeKind.SignInAudience))
+            foreach (var change in plan.Pending(_approved).Where(change => change.Kind != ApplicationChangeKind.SignInAudience))
             {
                 _done[change.Kind] = change.Description;
             }
@@ -64,8 +72,8 @@ internal sealed class ApplicationWriter(
             await PatchAsync(patch, current).ConfigureAwait(false);
             await SettleAsync(took.LastAttempt).ConfigureAwait(false);
             var verified = await ApplicationReader.ReadAsync(connection, _objectId, context).ConfigureAwait(false);
-            var left = ApplicationChangePlan.Create(verified, settings, scopes).BuildPatch(approved);
-            if (left is null)
+            var after = ApplicationChangePlan.Create(verified, settings, scopes);
+            if (after.BuildPatch(_approved) is null && after.Changes.All(change => _asked.Contains(change.Kind)))
             {
                 context.Log.Verbose($"Verified: '{verified.DisplayName}' now has the changes, and the {verified.RequiredResourceAccess.Sum(r => r.Permissions.Count)} permission(s) it requests include every one it had.");
             }
@@ -81,7 +89,7 @@ internal sealed class ApplicationWriter(
     private async Task<ApplicationSnapshot> WriteAudienceAsync(ApplicationSnapshot current)
     {
         var plan = ApplicationChangePlan.Create(current, settings, scopes);
-        var change = plan.Pending(approved).FirstOrDefault(candidate => candidate.Kind == ApplicationChangeKind.SignInAudience);
+        var change = plan.Pending(_approved).FirstOrDefault(candidate => candidate.Kind == ApplicationChangeKind.SignInAudience);
         if (change is null)
         {
             return current;
@@ -120,6 +128,28 @@ internal sealed class ApplicationWriter(
         }
 
         return verified;
+    }
+
+    /// <summary>
+    /// A kind of change the plan did not need (the app had it) but the app now lacks: another writer's stale copy
+    /// removed it. Asked about once, as the plan's changes were; declined, it stays out and the output lists it missing.
+    /// </summary>
+    private void AskAboutWhatWentMissing(ApplicationChangePlan plan, ApplicationSnapshot current)
+    {
+        foreach (var change in plan.Changes)
+        {
+            if (!_asked.Add(change.Kind))
+            {
+                continue;
+            }
+
+            context.Log.Verbose($"'{current.DisplayName}' no longer has what it had when planned: {change.Description}.");
+            var target = $"app registration '{current.DisplayName}' (appId {current.AppId}) in tenant {connection.Info.TenantId}";
+            if (context.Approval.ShouldChange(target, change.Description))
+            {
+                _approved.Add(change.Kind);
+            }
+        }
     }
 
     /// <summary>

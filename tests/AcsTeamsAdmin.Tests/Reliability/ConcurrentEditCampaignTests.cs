@@ -55,6 +55,40 @@ public sealed class ConcurrentEditCampaignTests(ITestOutputHelper output)
         Assert.All(Enum.GetValues<EditKind>(), kind => Assert.Contains(results, result => result.Kind == kind));
     }
 
+    [Fact]
+    public async Task A_scope_the_app_had_at_the_plan_and_lost_to_a_stale_write_after_ours_is_written_again()
+    {
+        // The app already has every asked-for scope, so the plan only adds a redirect URI; another writer's stale
+        // copy then removes VoIP right after our PATCH. Reporting done would claim a scope the app no longer has.
+        using var sandbox = new SandboxService();
+        using var hook = new TransportHook(sandbox.CreateHandler());
+        using var connection = await ContosoConnections.ConnectAsync(sandbox, hook);
+        var voip = AcsApplicationSettings.ForChange(null, includeLegacyVoip: true, false, null, false);
+        await ApplicationOperations.SetAsync(connection, Calling, voip, new RecordingHost().Context());
+        var voipEntry = (SandboxIds.AcsAppId, SandboxIds.AcsVoipScopeId, "Scope");
+        Assert.Contains(voipEntry, ContosoConnections.Permissions(sandbox, ContosoConnections.CallingAppId));
+        hook.Sent.Clear();
+        var staleWriteDone = false;
+        hook.After = (method, path, _) =>
+        {
+            if (!staleWriteDone && method == "PATCH" && path.StartsWith("/v1.0/applications", StringComparison.Ordinal))
+            {
+                staleWriteDone = true;
+                ContosoConnections.Edit(sandbox, ContosoConnections.CallingAppId, app => Apply(app, EditKind.Remove, voipEntry));
+            }
+        };
+
+        var host = new RecordingHost();
+        var result = await ApplicationOperations.SetAsync(
+            connection, Calling, voip with { RedirectUri = PublicClientRedirectUri.Parse("http://localhost:7001/") }, host.Context());
+
+        Assert.True(staleWriteDone);
+        Assert.Contains(voipEntry, ContosoConnections.Permissions(sandbox, ContosoConnections.CallingAppId));
+        Assert.Contains("VoIP", result!.AcsPermissions);
+        Assert.Empty(result.MissingAcsPermissions);
+        Assert.Equal(2, hook.Writes("/v1.0/applications").Count());
+    }
+
     private static async Task<RunResult> RunOnceAsync(int run, Random random)
     {
         using var sandbox = new SandboxService();
