@@ -53,10 +53,8 @@ public sealed class TeamsSettingsCollector
         MeetingPolicies = _objects.TryGetValue(TeamsSettingsKind.MeetingPolicy, out var policies)
             ? policies.Select(p => p.Settings.MeetingPolicy).ToArray()
             : [],
-        AcsFederationConfiguration = Single(
-            TeamsSettingsKind.AcsFederationConfiguration,
-            s => s.AcsFederationConfiguration.Identity)?.AcsFederationConfiguration
-            ?? new(),
+        AcsFederationConfiguration =
+            Single(TeamsSettingsKind.AcsFederationConfiguration, s => s.AcsFederationConfiguration.Identity)?.AcsFederationConfiguration ?? new(),
         ExternalAccessPolicy = Single(TeamsSettingsKind.ExternalAccessPolicy, s => s.ExternalAccessPolicy.Identity)?.ExternalAccessPolicy ?? new(),
     };
 
