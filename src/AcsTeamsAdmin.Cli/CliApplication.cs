@@ -24,7 +24,12 @@ internal static partial class CliApplication
 
     private static readonly string[] OutputSwitches = ["verbose", "debug", "what-if", "help"];
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextWriter stdout,
+        TextWriter stderr,
+        Func<string, string?> environment,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -85,7 +90,13 @@ internal static partial class CliApplication
         }
     }
 
-    private static async Task<int> RunCommandAsync(CliCommand command, ParsedArguments parsed, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, CancellationToken cancellationToken)
+    private static async Task<int> RunCommandAsync(
+        CliCommand command,
+        ParsedArguments parsed,
+        TextWriter stdout,
+        TextWriter stderr,
+        Func<string, string?> environment,
+        CancellationToken cancellationToken)
     {
         // Every option is read and checked before anything signs in or calls out: the command's own, then the
         // sign-in options. One that nothing read would have had no effect, which the user must hear about.
@@ -115,7 +126,9 @@ internal static partial class CliApplication
         using var json = format == OutputFormat.Json ? JsonOutput.Stream(stdout) : null;
         var table = new List<object>();
         var invocation = new CliInvocation(context,
-            () => request is null ? throw new InvalidOperationException($"{command.Name} is marked offline but tried to sign in.") : Connector.ConnectAsync(request, context),
+            () => request is null
+                ? throw new InvalidOperationException($"{command.Name} is marked offline but tried to sign in.")
+                : Connector.ConnectAsync(request, context),
             value => { if (json is null) { table.Add(value); } else { json.Add(value); } }, error => stderr.WriteLine(OneLine(error)));
         try
         {
@@ -182,7 +195,9 @@ internal static partial class CliApplication
 
     /// <summary>Text written for PowerShell (errors, the docs' help) in the command line's words: -AppId becomes --app-id.</summary>
     internal static string CommandLineText(string text) =>
-        PowerShellParameter().Replace(text, match => KnownParameters.Contains(match.Groups["name"].Value) ? Kebab.Option(match.Groups["name"].Value) : match.Value);
+        PowerShellParameter().Replace(
+            text,
+            match => KnownParameters.Contains(match.Groups["name"].Value) ? Kebab.Option(match.Groups["name"].Value) : match.Value);
 
     private static readonly HashSet<string> KnownParameters = new(
         CommandTable.All.SelectMany(command => command.Parameters).Select(parameter => parameter.Name), StringComparer.Ordinal);

@@ -50,7 +50,8 @@ static int WriteNuspec(string manifest, string changelog, string license, string
 {
     // A package without the help would ship silently broken Get-Help: refuse to describe one.
     string moduleFolder = Path.GetDirectoryName(Path.GetFullPath(manifest))!;
-    if (!Directory.Exists(Path.Combine(moduleFolder, "bin", "en-US")) || Directory.GetFiles(Path.Combine(moduleFolder, "bin", "en-US"), "*-Help.xml").Length == 0)
+    if (!Directory.Exists(Path.Combine(moduleFolder, "bin", "en-US"))
+        || Directory.GetFiles(Path.Combine(moduleFolder, "bin", "en-US"), "*-Help.xml").Length == 0)
     {
         throw new FormatException($"{moduleFolder} has no bin/en-US/*-Help.xml: build the module (src/AcsTeamsAdmin) before packaging it.");
     }

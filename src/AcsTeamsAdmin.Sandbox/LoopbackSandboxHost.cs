@@ -250,7 +250,9 @@ public sealed class LoopbackSandboxHost : IAsyncDisposable
             }
 
             var length = Header("Content-Length") is { } value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
-            return length is < 0 or > MaxBodyBytes ? throw new InvalidDataException("Bad Content-Length.") : await ReadExactlyAsync((int)length, ct).ConfigureAwait(false);
+            return length is < 0 or > MaxBodyBytes
+                ? throw new InvalidDataException("Bad Content-Length.")
+                : await ReadExactlyAsync((int)length, ct).ConfigureAwait(false);
         }
 
         private async Task<string?> ReadLineAsync(CancellationToken ct)

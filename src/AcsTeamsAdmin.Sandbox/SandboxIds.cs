@@ -50,7 +50,8 @@ public static class SandboxIds
     public const string FabrikamUserIdentityClientId = "9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f08";
     public const string FabrikamUserIdentityObjectId = "0e1f2a3b-4c5d-4e6f-9a7b-8c9d0e1f2a09";
     public const string FabrikamUserIdentityResourceId =
-        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-sandbox/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fabrikam-reader";
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-sandbox" +
+        "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fabrikam-reader";
 
     /// <summary>Fabrikam's Azure subscription with the ACS resource the sandbox emulates.</summary>
     public const string FabrikamSubscriptionId = "b6e1d2c3-4f5a-4b6c-9d7e-8f9a0b1c2d21";

@@ -39,7 +39,12 @@ public static class SandboxSeed
         if (options.IncludeEmptyTenant)
         {
             var empty = AddTenant(data, SandboxIds.EmptyTenantId, "Empty", SandboxIds.EmptyDomain, options.CreatedAt);
-            AddUser(empty, DirectoryQueries.DeterministicGuid(SandboxIds.EmptyTenantId, "admin"), "admin@" + SandboxIds.EmptyDomain, "Empty Admin", "Global Administrator");
+            AddUser(
+                empty,
+                DirectoryQueries.DeterministicGuid(SandboxIds.EmptyTenantId, "admin"),
+                "admin@" + SandboxIds.EmptyDomain,
+                "Empty Admin",
+                "Global Administrator");
             empty.DeviceCodeAutoApproveUser = "admin@" + SandboxIds.EmptyDomain;
             empty.DefaultSignInUser = empty.DeviceCodeAutoApproveUser;
         }
@@ -57,7 +62,13 @@ public static class SandboxSeed
         lee.AccountEnabled = false;
         foreach (var user in (UserData[])[admin, adele, lee])
         {
-            License(user, options.CreatedAt, SandboxIds.TeamsServicePlanId, SandboxIds.TeamsCallingServicePlanId, SandboxIds.ExchangeServicePlanId, SandboxIds.SharePointServicePlanId);
+            License(
+                user,
+                options.CreatedAt,
+                SandboxIds.TeamsServicePlanId,
+                SandboxIds.TeamsCallingServicePlanId,
+                SandboxIds.ExchangeServicePlanId,
+                SandboxIds.SharePointServicePlanId);
         }
 
         License(megan, options.CreatedAt, SandboxIds.ExchangeServicePlanId, SandboxIds.SharePointServicePlanId);
@@ -113,7 +124,12 @@ public static class SandboxSeed
     /// </summary>
     private static void AddFabrikamAzure(SandboxData data, string adminAppPrincipal, string systemIdentity, string readerIdentity)
     {
-        var production = new AzureSubscriptionData { Id = SandboxIds.FabrikamSubscriptionId, DisplayName = SandboxIds.FabrikamSubscriptionName, TenantId = SandboxIds.FabrikamTenantId };
+        var production = new AzureSubscriptionData
+        {
+            Id = SandboxIds.FabrikamSubscriptionId,
+            DisplayName = SandboxIds.FabrikamSubscriptionName,
+            TenantId = SandboxIds.FabrikamTenantId
+        };
         var group = new ResourceGroupData { Name = SandboxIds.AcsResourceGroup, Location = "westeurope" };
         group.CommunicationServices.Add(new CommunicationServiceData
         {
@@ -126,13 +142,33 @@ public static class SandboxSeed
         production.RoleAssignments.Add(new RoleAssignmentData { PrincipalId = adminAppPrincipal, RoleName = "Contributor", Scope = subscriptionScope });
         production.RoleAssignments.Add(new RoleAssignmentData { PrincipalId = SandboxIds.FabrikamAdminUserId, RoleName = "Owner", Scope = subscriptionScope });
         production.RoleAssignments.Add(new RoleAssignmentData { PrincipalId = systemIdentity, RoleName = "Contributor", Scope = subscriptionScope });
-        production.RoleAssignments.Add(new RoleAssignmentData { PrincipalId = readerIdentity, RoleName = "Reader", Scope = $"{subscriptionScope}/resourceGroups/{SandboxIds.AcsResourceGroup}" });
+        production.RoleAssignments.Add(new RoleAssignmentData
+        {
+            PrincipalId = readerIdentity,
+            RoleName = "Reader",
+            Scope = $"{subscriptionScope}/resourceGroups/{SandboxIds.AcsResourceGroup}"
+        });
         data.AzureSubscriptions.Add(production);
 
-        var development = new AzureSubscriptionData { Id = SandboxIds.FabrikamDevSubscriptionId, DisplayName = SandboxIds.FabrikamDevSubscriptionName, TenantId = SandboxIds.FabrikamTenantId };
+        var development = new AzureSubscriptionData
+        {
+            Id = SandboxIds.FabrikamDevSubscriptionId,
+            DisplayName = SandboxIds.FabrikamDevSubscriptionName,
+            TenantId = SandboxIds.FabrikamTenantId
+        };
         development.ResourceGroups.Add(new ResourceGroupData { Name = "rg-dev", Location = "northeurope" });
-        development.RoleAssignments.Add(new RoleAssignmentData { PrincipalId = adminAppPrincipal, RoleName = "Reader", Scope = "/subscriptions/" + development.Id });
-        development.RoleAssignments.Add(new RoleAssignmentData { PrincipalId = SandboxIds.FabrikamAdminUserId, RoleName = "Owner", Scope = "/subscriptions/" + development.Id });
+        development.RoleAssignments.Add(new RoleAssignmentData
+        {
+            PrincipalId = adminAppPrincipal,
+            RoleName = "Reader",
+            Scope = "/subscriptions/" + development.Id
+        });
+        development.RoleAssignments.Add(new RoleAssignmentData
+        {
+            PrincipalId = SandboxIds.FabrikamAdminUserId,
+            RoleName = "Owner",
+            Scope = "/subscriptions/" + development.Id
+        });
         data.AzureSubscriptions.Add(development);
     }
 
@@ -140,7 +176,13 @@ public static class SandboxSeed
     {
         foreach (var plan in servicePlanIds)
         {
-            user.AssignedPlans.Add(new AssignedPlanData { AssignedDateTime = at, CapabilityStatus = "Enabled", ServicePlanId = plan, Service = ServiceOf(plan) });
+            user.AssignedPlans.Add(new AssignedPlanData
+            {
+                AssignedDateTime = at,
+                CapabilityStatus = "Enabled",
+                ServicePlanId = plan,
+                Service = ServiceOf(plan)
+            });
         }
     }
 
@@ -181,7 +223,11 @@ public static class SandboxSeed
             "Contoso Calling API", "AzureADMultipleOrgs", options.CreatedAt, secret: null);
         var api = t.Applications[^1];
         ((JsonArray)api["identifierUris"]!).Add("api://" + SandboxIds.ContosoApiAppId);
-        ((JsonArray)api["api"]!["oauth2PermissionScopes"]!).Add(GraphObjects.Scope(SandboxIds.ContosoApiScopeId, "Calls.Manage", "User", "Manage calls through Contoso"));
+        ((JsonArray)api["api"]!["oauth2PermissionScopes"]!).Add(GraphObjects.Scope(
+            SandboxIds.ContosoApiScopeId,
+            "Calls.Manage",
+            "User",
+            "Manage calls through Contoso"));
         var apiSp = DirectoryQueries.FindServicePrincipal(t, SandboxIds.ContosoApiAppId)!;
         apiSp["oauth2PermissionScopes"] = api["api"]!["oauth2PermissionScopes"]!.DeepClone();
         ((JsonArray)apiSp["servicePrincipalNames"]!).Add("api://" + SandboxIds.ContosoApiAppId);
@@ -287,7 +333,11 @@ public static class SandboxSeed
         app.IdentifierUris.Add(SandboxIds.AcsAppIdUri);
         app.OAuth2PermissionScopes.Add(GraphObjects.Scope(SandboxIds.AcsTeamsManageCallsScopeId, "Teams.ManageCalls", "User", "Manage calls in Teams"));
         app.OAuth2PermissionScopes.Add(GraphObjects.Scope(SandboxIds.AcsTeamsManageChatsScopeId, "Teams.ManageChats", "User", "Manage chats in Teams"));
-        app.OAuth2PermissionScopes.Add(GraphObjects.Scope(SandboxIds.AcsTeamsExtensionManageCallsScopeId, "TeamsExtension.ManageCalls", "User", "Manage calls in Teams (extension)"));
+        app.OAuth2PermissionScopes.Add(GraphObjects.Scope(
+            SandboxIds.AcsTeamsExtensionManageCallsScopeId,
+            "TeamsExtension.ManageCalls",
+            "User",
+            "Manage calls in Teams (extension)"));
         if (listVoip)
         {
             app.OAuth2PermissionScopes.Add(GraphObjects.Scope(SandboxIds.AcsVoipScopeId, "VoIP", "User", "Access VoIP"));

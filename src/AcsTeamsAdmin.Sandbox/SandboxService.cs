@@ -52,11 +52,18 @@ public sealed class SandboxService : IDisposable
             var tenants = data.Tenants.Select(t =>
             {
                 var admin = t.Users.FirstOrDefault(u => u.DirectoryRoles.Contains("Global Administrator", StringComparer.OrdinalIgnoreCase));
-                return new SandboxTenantDescription(t.Id, t.DisplayName, t.DefaultDomain, t.AdminClientId, Secret(data, t.AdminClientId), admin?.UserPrincipalName);
+                return new SandboxTenantDescription(
+                    t.Id,
+                    t.DisplayName,
+                    t.DefaultDomain,
+                    t.AdminClientId,
+                    Secret(data, t.AdminClientId),
+                    admin?.UserPrincipalName);
             }).ToList();
             var home = tenants.FirstOrDefault(t => t.Id == data.DefaultTenantId) ?? tenants.FirstOrDefault();
             var teamsUser = data.Facts.TeamsUserPrincipalName is { } upn ? DirectoryQueries.FindUser(data, upn)?.User : null;
-            var system = DirectoryQueries.FindTenant(data, data.DefaultTenantId)?.ManagedIdentities.FirstOrDefault(m => m.Kind == ManagedIdentityKind.SystemAssigned);
+            var system = DirectoryQueries.FindTenant(data, data.DefaultTenantId)?.ManagedIdentities
+                .FirstOrDefault(m => m.Kind == ManagedIdentityKind.SystemAssigned);
             return new SandboxDescription(
                 new Uri(b), new Uri(b + "/v1.0"), new Uri(b + "/"), $"endpoint={b}/;accesskey={data.AcsAccessKey}",
                 home?.Id ?? "", home?.AdminClientId ?? "", home?.AdminClientSecret ?? "")
@@ -91,7 +98,8 @@ public sealed class SandboxService : IDisposable
             if (request.User is { } who)
             {
                 user = (tenant is null ? DirectoryQueries.FindUser(data, who)?.User : tenant.Users.FirstOrDefault(u =>
-                        string.Equals(u.Id, who, StringComparison.OrdinalIgnoreCase) || string.Equals(u.UserPrincipalName, who, StringComparison.OrdinalIgnoreCase)))
+                        string.Equals(u.Id, who, StringComparison.OrdinalIgnoreCase)
+                            || string.Equals(u.UserPrincipalName, who, StringComparison.OrdinalIgnoreCase)))
                     ?? throw new ArgumentException($"No user '{who}' in tenant '{request.TenantId}'.", nameof(request));
             }
 

@@ -42,7 +42,8 @@ internal sealed class AcsConnectionParameters
         {
             throw new AcsTeamsAdminException(ErrorIds.MissingParameter, FailureCategory.InvalidArgument,
                 "-ConnectionString or -Endpoint: say which ACS resource to use.",
-                $"Pass --connection-string (or set {SecretVariables.AcsConnectionString}), or --endpoint with sign-in options such as --identity; with --sandbox neither is needed.")
+                $"Pass --connection-string (or set {SecretVariables.AcsConnectionString}), " +
+                "or --endpoint with sign-in options such as --identity; with --sandbox neither is needed.")
             {
                 ParameterName = "ConnectionString",
             };

@@ -74,7 +74,10 @@ internal static class AcsIdentityCommands
         };
     }
 
-    private static CommandRun ForEachIdentity(CommandArguments args, string action, Func<IAcsIdentityClient, AcsIdentityId, OperationContext, Task<bool>> operation)
+    private static CommandRun ForEachIdentity(
+        CommandArguments args,
+        string action,
+        Func<IAcsIdentityClient, AcsIdentityId, OperationContext, Task<bool>> operation)
     {
         var ids = args.List("IdentityId").Select(id => AcsIdentityId.Parse(id)).ToArray();
         var passThru = args.Switch("PassThru");

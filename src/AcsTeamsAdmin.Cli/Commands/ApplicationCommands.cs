@@ -65,7 +65,11 @@ internal static class ApplicationCommands
 
     private static CommandRun New(CommandArguments args)
     {
-        var settings = AcsApplicationSettings.ForNewApplication(args.List("Scope"), args.Switch("IncludeLegacyVoip"), args.Text("RedirectUri"), args.Switch("MultiTenant"));
+        var settings = AcsApplicationSettings.ForNewApplication(
+            args.List("Scope"),
+            args.Switch("IncludeLegacyVoip"),
+            args.Text("RedirectUri"),
+            args.Switch("MultiTenant"));
         // A display name may hold a comma ("Contoso, Inc."): several apps come from repeating --display-name.
         var names = args.Each("DisplayName").Select(name => ApplicationOperations.ParseDisplayName(name)).ToArray();
         return async invocation =>

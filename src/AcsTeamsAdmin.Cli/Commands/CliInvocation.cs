@@ -5,7 +5,11 @@ using AcsTeamsAdmin.Engine.Operations;
 namespace AcsTeamsAdmin.Cli.Commands;
 
 /// <summary>What a running command has: the engine context, the connection (made on first use) and its output.</summary>
-internal sealed class CliInvocation(OperationContext context, Func<Task<AcsTeamsAdminConnection>> connect, Action<object> output, Action<AcsTeamsAdminException> reportError)
+internal sealed class CliInvocation(
+    OperationContext context,
+    Func<Task<AcsTeamsAdminConnection>> connect,
+    Action<object> output,
+    Action<AcsTeamsAdminException> reportError)
 {
     private AcsTeamsAdminConnection? _connection;
 

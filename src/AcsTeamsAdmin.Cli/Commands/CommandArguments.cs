@@ -18,7 +18,11 @@ internal sealed class CommandArguments
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly Func<string, string?> _environment;
 
-    private CommandArguments(string command, Dictionary<string, CliParameter> parameters, Dictionary<string, IReadOnlyList<string?>> given, Func<string, string?> environment)
+    private CommandArguments(
+        string command,
+        Dictionary<string, CliParameter> parameters,
+        Dictionary<string, IReadOnlyList<string?>> given,
+        Func<string, string?> environment)
     {
         _command = command;
         _parameters = parameters;

@@ -78,7 +78,11 @@ internal static class CommandCatalog
     ];
 
     public static IReadOnlyList<CliCommand> All { get; } =
-        CommandTable.All.Join(Handlers, description => description.Name, handler => handler.Name, (description, handler) => new CliCommand(description, handler),
+        CommandTable.All.Join(
+            Handlers,
+            description => description.Name,
+            handler => handler.Name,
+            (description, handler) => new CliCommand(description, handler),
             StringComparer.OrdinalIgnoreCase).ToArray();
 
     /// <summary>Connect-AcsTeamsAdmin's parameters: the options every command that signs in takes.</summary>

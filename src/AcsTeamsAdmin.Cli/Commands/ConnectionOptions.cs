@@ -30,7 +30,8 @@ internal static class ConnectionOptions
         {
             throw new AcsTeamsAdminException(ErrorIds.ConflictingParameters, FailureCategory.InvalidArgument,
                 $"{string.Join(" and ", chosen.Select(mode => mode.Option))} choose different ways to sign in; give one.",
-                "Pick one sign-in: --sandbox, --client-secret, --certificate-thumbprint, --identity, --access-token or --use-device-code (none means a browser sign-in).");
+                "Pick one sign-in: --sandbox, --client-secret, --certificate-thumbprint, --identity, " +
+                "--access-token or --use-device-code (none means a browser sign-in).");
         }
 
         var statePath = args.Text("SandboxStatePath");

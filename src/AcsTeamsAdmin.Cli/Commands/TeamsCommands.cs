@@ -78,7 +78,11 @@ internal static class TeamsCommands
         }
         catch (Exception error) when (error is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw AcsTeamsAdminException.InvalidInput("Path", path, $"'{path}' is not a file path.", "Give the path of the JSON file, such as ./teams-settings.json.",
+            throw AcsTeamsAdminException.InvalidInput(
+                "Path",
+                path,
+                $"'{path}' is not a file path.",
+                "Give the path of the JSON file, such as ./teams-settings.json.",
                 ErrorIds.TeamsSettingsFileUnreadable);
         }
     }

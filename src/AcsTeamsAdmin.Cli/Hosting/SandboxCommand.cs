@@ -55,6 +55,10 @@ internal static class SandboxCommand
 
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535
             ? port
-            : throw AcsTeamsAdminException.InvalidInput("Port", value, $"'{value}' is not a TCP port.", "Pass a number from 1 to 65535, or 0 (the default) to pick a free port.");
+            : throw AcsTeamsAdminException.InvalidInput(
+                "Port",
+                value,
+                $"'{value}' is not a TCP port.",
+                "Pass a number from 1 to 65535, or 0 (the default) to pick a free port.");
     }
 }

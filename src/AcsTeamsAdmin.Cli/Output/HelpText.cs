@@ -45,7 +45,8 @@ internal static class HelpText
             writer.WriteLine($"  {command.Name.PadRight(width)}  {CliApplication.CommandLineText(command.Description.Synopsis)}");
         }
 
-        writer.WriteLine($"  {SandboxCommand.Name.PadRight(width)}  Serve the emulator on 127.0.0.1 [--port N] [--state FILE]; first stdout line: its JSON description.");
+        writer.WriteLine($"  {SandboxCommand.Name.PadRight(width)}  " +
+            "Serve the emulator on 127.0.0.1 [--port N] [--state FILE]; first stdout line: its JSON description.");
         writer.WriteLine();
         writer.WriteLine("Run 'acsteams help <command>' for a command's options. Try: acsteams New-AcsTeamsServicePrincipal --sandbox");
         writer.WriteLine("A list option takes several values comma-separated or by repeating it (--app-id A --app-id B).");

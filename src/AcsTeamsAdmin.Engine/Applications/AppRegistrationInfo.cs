@@ -3,7 +3,9 @@ using AcsTeamsAdmin.Engine.Presentation;
 namespace AcsTeamsAdmin.Engine.Applications;
 
 /// <summary>An app registration as far as ACS with Teams is concerned: our type, not the Graph SDK's. Holds no secret.</summary>
-[DefaultDisplay("Status", "DisplayName", "AppId", "SignInAudience", "AcsPermissions", "MissingAcsPermissions", "AllowPublicClientFlows", "PublicClientRedirectUris", "PublisherDomain", "VerifiedPublisher", AsList = true)]
+[DefaultDisplay(
+    "Status", "DisplayName", "AppId", "SignInAudience", "AcsPermissions", "MissingAcsPermissions",
+    "AllowPublicClientFlows", "PublicClientRedirectUris", "PublisherDomain", "VerifiedPublisher", AsList = true)]
 public sealed record AppRegistrationInfo
 {
     /// <summary>The object id (what PATCH /applications/{id} takes).</summary>

@@ -12,7 +12,12 @@ internal static class AppRegistrationInfoBuilder
     /// <param name="status">What this run did.</param>
     /// <param name="changes">What it changed, in words.</param>
     public static AppRegistrationInfo Build(
-        ApplicationSnapshot app, string tenantId, IReadOnlyList<ResolvedAcsScope> known, IReadOnlyList<ResolvedAcsScope> wanted, ApplicationStatus status, IReadOnlyList<string> changes)
+        ApplicationSnapshot app,
+        string tenantId,
+        IReadOnlyList<ResolvedAcsScope> known,
+        IReadOnlyList<ResolvedAcsScope> wanted,
+        ApplicationStatus status,
+        IReadOnlyList<string> changes)
     {
         var acs = app.RequiredResourceAccess.Where(resource => resource.IsFor(AcsFirstPartyApp.AppId)).SelectMany(resource => resource.Permissions).ToArray();
         var present = acs
@@ -28,7 +33,10 @@ internal static class AppRegistrationInfoBuilder
             SignInAudience = app.SignInAudience,
             IsMultiTenant = SignInAudiences.IsMultiTenant(app.SignInAudience),
             AcsPermissions = present,
-            MissingAcsPermissions = wanted.Where(scope => !acs.Any(permission => permission.SameAs(scope.Permission))).Select(scope => scope.Scope.Value).ToArray(),
+            MissingAcsPermissions = wanted
+                .Where(scope => !acs.Any(permission => permission.SameAs(scope.Permission)))
+                .Select(scope => scope.Scope.Value)
+                .ToArray(),
             AllowPublicClientFlows = app.IsFallbackPublicClient == true,
             PublicClientRedirectUris = app.PublicClientRedirectUris,
             RequiredResourceCount = app.RequiredResourceAccess.Count,
@@ -49,7 +57,8 @@ internal static class AppRegistrationInfoBuilder
     {
         if (info.IsMultiTenant && !info.IsPublisherVerified)
         {
-            log.Warning($"'{info.DisplayName}' (appId {info.AppId}) is multi-tenant and its publisher is not verified (publisher domain: {info.PublisherDomain ?? "none"}): " +
+            log.Warning($"'{info.DisplayName}' (appId {info.AppId}) is multi-tenant and its publisher is not verified " +
+                $"(publisher domain: {info.PublisherDomain ?? "none"}): " +
                 "users in customer tenants cannot consent to it themselves, so an administrator of every customer tenant must grant admin consent. " +
                 "Verify the publisher (App registrations > the app > Branding & properties, with a Microsoft AI Cloud Partner Program ID) to lift this.");
         }

@@ -12,7 +12,11 @@ internal sealed class ApplicationChangePlan
     private readonly RequiredResourceAccessMergeResult _permissions;
     private readonly IReadOnlyList<string> _redirectUris;
 
-    private ApplicationChangePlan(ApplicationSnapshot basis, IReadOnlyList<PlannedApplicationChange> changes, RequiredResourceAccessMergeResult permissions, IReadOnlyList<string> redirectUris)
+    private ApplicationChangePlan(
+        ApplicationSnapshot basis,
+        IReadOnlyList<PlannedApplicationChange> changes,
+        RequiredResourceAccessMergeResult permissions,
+        IReadOnlyList<string> redirectUris)
     {
         Basis = basis;
         Changes = changes;
@@ -33,7 +37,8 @@ internal sealed class ApplicationChangePlan
         {
             var names = scopes.Where(scope => permissions.Added.Any(added => added.SameAs(scope.Permission))).Select(scope => scope.Scope.Value);
             changes.Add(new(ApplicationChangeKind.AcsPermissions,
-                $"Add the Azure Communication Services delegated permission(s) {string.Join(", ", names)} to requiredResourceAccess, keeping the {app.RequiredResourceAccess.Sum(r => r.Permissions.Count)} permission(s) already there"));
+                $"Add the Azure Communication Services delegated permission(s) {string.Join(", ", names)} to requiredResourceAccess, " +
+                $"keeping the {app.RequiredResourceAccess.Sum(r => r.Permissions.Count)} permission(s) already there"));
         }
 
         if (settings.AllowPublicClientFlows && app.IsFallbackPublicClient != true)
@@ -52,8 +57,10 @@ internal sealed class ApplicationChangePlan
         {
             // AzureADMultipleOrgs would lock out the personal-account users the app serves today: never do that silently.
             throw new Failures.AcsTeamsAdminException(Failures.ErrorIds.SignInAudienceChangeRefused, Failures.FailureCategory.InvalidOperation,
-                $"'{app.DisplayName}' (appId {app.AppId}) accepts only personal Microsoft accounts; making it {SignInAudiences.MultiTenant} would lock those users out. Nothing was changed.",
-                $"To keep them and add work accounts, set 'Supported account types' to any organizational directory and personal Microsoft accounts ({SignInAudiences.MultiTenantAndPersonal}) in the portal, then run the command again.",
+                $"'{app.DisplayName}' (appId {app.AppId}) accepts only personal Microsoft accounts; " +
+                $"making it {SignInAudiences.MultiTenant} would lock those users out. Nothing was changed.",
+                "To keep them and add work accounts, set 'Supported account types' to any organizational directory and personal Microsoft accounts " +
+                $"({SignInAudiences.MultiTenantAndPersonal}) in the portal, then run the command again.",
                 app.AppId);
         }
 

@@ -24,7 +24,13 @@ public static class ApplicationOperations
         ArgumentNullException.ThrowIfNull(context);
         var app = await ApplicationReader.ResolveAsync(connection, id, context).ConfigureAwait(false);
         var known = await ResolvedAcsScope.ResolveKnownAsync(connection, context).ConfigureAwait(false);
-        var info = AppRegistrationInfoBuilder.Build(app, connection.Info.TenantId, known, ResolvedAcsScope.Pick(known, AcsScope.Default, context.Log), ApplicationStatus.Existing, []);
+        var info = AppRegistrationInfoBuilder.Build(
+            app,
+            connection.Info.TenantId,
+            known,
+            ResolvedAcsScope.Pick(known, AcsScope.Default, context.Log),
+            ApplicationStatus.Existing,
+            []);
         AppRegistrationInfoBuilder.WarnAboutPublisher(info, context.Log);
         return info;
     }
@@ -33,7 +39,10 @@ public static class ApplicationOperations
     /// The registrations whose display name matches <paramref name="pattern"/> (a name or a wildcard
     /// pattern), in name order. An empty list when none match: the caller decides whether that is an error.
     /// </summary>
-    public static async Task<IReadOnlyList<AppRegistrationInfo>> FindAsync(AcsTeamsAdminConnection connection, DisplayNamePattern pattern, OperationContext context)
+    public static async Task<IReadOnlyList<AppRegistrationInfo>> FindAsync(
+        AcsTeamsAdminConnection connection,
+        DisplayNamePattern pattern,
+        OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(pattern);
@@ -44,13 +53,20 @@ public static class ApplicationOperations
             // As Get-Item does: a name that finds nothing is an error, a pattern that matches nothing is not.
             return pattern.HasWildcards ? [] : throw new AcsTeamsAdminException(ErrorIds.ApplicationNotFound, FailureCategory.ObjectNotFound,
                 $"No app registration named '{pattern.Prefix}' in tenant {connection.Info.TenantId}.",
-                "Check the name (Entra admin center > App registrations > All applications), use a wildcard such as 'Contoso*', or connect to the app's home tenant.",
+                "Check the name (Entra admin center > App registrations > All applications), " +
+                "use a wildcard such as 'Contoso*', or connect to the app's home tenant.",
                 pattern.Pattern);
         }
 
         var known = await ResolvedAcsScope.ResolveKnownAsync(connection, context).ConfigureAwait(false);
         var wanted = ResolvedAcsScope.Pick(known, AcsScope.Default, context.Log);
-        var infos = apps.Select(app => AppRegistrationInfoBuilder.Build(app, connection.Info.TenantId, known, wanted, ApplicationStatus.Existing, [])).ToArray();
+        var infos = apps.Select(app => AppRegistrationInfoBuilder.Build(
+            app,
+            connection.Info.TenantId,
+            known,
+            wanted,
+            ApplicationStatus.Existing,
+            [])).ToArray();
         foreach (var info in infos)
         {
             AppRegistrationInfoBuilder.WarnAboutPublisher(info, context.Log);
@@ -64,7 +80,11 @@ public static class ApplicationOperations
     /// verified after the write (Status Updated), as read when it already had everything (Existing),
     /// or null when every change was declined (-WhatIf).
     /// </summary>
-    public static async Task<AppRegistrationInfo?> SetAsync(AcsTeamsAdminConnection connection, AppIdOrObjectId id, AcsApplicationSettings settings, OperationContext context)
+    public static async Task<AppRegistrationInfo?> SetAsync(
+        AcsTeamsAdminConnection connection,
+        AppIdOrObjectId id,
+        AcsApplicationSettings settings,
+        OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(settings);
@@ -103,7 +123,11 @@ public static class ApplicationOperations
     /// with one display name, so the name is looked up first: an app already registered under it is
     /// returned (Status Existing) and nothing is written; two or more are an error.
     /// </summary>
-    public static async Task<AppRegistrationInfo?> NewAsync(AcsTeamsAdminConnection connection, string displayName, AcsApplicationSettings settings, OperationContext context)
+    public static async Task<AppRegistrationInfo?> NewAsync(
+        AcsTeamsAdminConnection connection,
+        string displayName,
+        AcsApplicationSettings settings,
+        OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(settings);
@@ -114,7 +138,8 @@ public static class ApplicationOperations
         if (existing.Count > 1)
         {
             throw new AcsTeamsAdminException(ErrorIds.AmbiguousApplicationName, FailureCategory.InvalidOperation,
-                $"Tenant {tenant} already has {existing.Count} app registrations named '{name}' (appIds {string.Join(", ", existing.Select(app => app.AppId))}).",
+                $"Tenant {tenant} already has {existing.Count} app registrations named '{name}' " +
+                $"(appIds {string.Join(", ", existing.Select(app => app.AppId))}).",
                 "Choose another -DisplayName, or run Set-AcsVoipPermission -AppId with the appId of the one you mean.", name);
         }
 
@@ -127,7 +152,8 @@ public static class ApplicationOperations
             context.Log.Verbose($"Tenant {tenant} already has the app registration '{found.DisplayName}' (appId {found.AppId}); nothing registered.");
             if (missing.Count > 0)
             {
-                context.Log.Warning($"The existing app registration '{found.DisplayName}' (appId {found.AppId}) lacks: {string.Join("; ", missing.Select(change => change.Description))}. " +
+                context.Log.Warning($"The existing app registration '{found.DisplayName}' (appId {found.AppId}) lacks: " +
+                    $"{string.Join("; ", missing.Select(change => change.Description))}. " +
                     $"Run Set-AcsVoipPermission -AppId {found.AppId} with the same switches to add them.");
             }
 
@@ -178,12 +204,17 @@ public static class ApplicationOperations
         SignInAudience = settings.MultiTenant ? SignInAudiences.MultiTenant : SignInAudiences.SingleTenant,
         IsFallbackPublicClient = settings.AllowPublicClientFlows ? true : null,
         PublicClient = settings.RedirectUri is { } redirect ? new PublicClientApplication { RedirectUris = [redirect.Value] } : null,
-        RequiredResourceAccess = ApplicationSnapshot.ToGraph([new RequiredResource(AcsFirstPartyApp.AppId, wanted.Select(scope => scope.Permission).ToArray())]),
+        RequiredResourceAccess = ApplicationSnapshot.ToGraph([new RequiredResource(
+            AcsFirstPartyApp.AppId,
+            wanted.Select(scope => scope.Permission).ToArray())]),
     };
 
     private static List<string> Describe(Application body, IReadOnlyList<ResolvedAcsScope> wanted)
     {
-        var changes = new List<string> { $"the Azure Communication Services delegated permission(s) {string.Join(", ", wanted.Select(scope => scope.Scope.Value))}" };
+        var changes = new List<string>
+        {
+            $"the Azure Communication Services delegated permission(s) {string.Join(", ", wanted.Select(scope => scope.Scope.Value))}"
+        };
         if (body.IsFallbackPublicClient == true)
         {
             changes.Add("public client flows allowed");

@@ -19,12 +19,21 @@ internal static class ApplicationReader
     public static async Task<ApplicationSnapshot> ResolveAsync(AcsTeamsAdminConnection connection, AppIdOrObjectId id, OperationContext context)
     {
         var text = id.ToString();
-        var app = await GetOrNullAsync(connection, () => connection.Graph.ApplicationsWithAppId(text).GetAsync(Select, context.CancellationToken), text, context).ConfigureAwait(false)
-            ?? await GetOrNullAsync(connection, () => connection.Graph.Applications[text].GetAsync(Select, context.CancellationToken), text, context).ConfigureAwait(false);
+        var app = await GetOrNullAsync(
+            connection,
+            () => connection.Graph.ApplicationsWithAppId(text).GetAsync(Select, context.CancellationToken),
+            text,
+            context).ConfigureAwait(false)
+            ?? await GetOrNullAsync(
+                connection,
+                () => connection.Graph.Applications[text].GetAsync(Select, context.CancellationToken),
+                text,
+                context).ConfigureAwait(false);
         if (app is not null)
         {
             var snapshot = ApplicationSnapshot.From(app);
-            context.Log.Verbose($"Found app registration '{snapshot.DisplayName}' (appId {snapshot.AppId}, object id {snapshot.Id}) in tenant {connection.Info.TenantId}.");
+            context.Log.Verbose($"Found app registration '{snapshot.DisplayName}' " +
+                $"(appId {snapshot.AppId}, object id {snapshot.Id}) in tenant {connection.Info.TenantId}.");
             return snapshot;
         }
 
@@ -34,7 +43,11 @@ internal static class ApplicationReader
     /// <summary>A fresh read of a registration already resolved, by object id.</summary>
     public static async Task<ApplicationSnapshot> ReadAsync(AcsTeamsAdminConnection connection, string objectId, OperationContext context)
     {
-        var app = await GetOrNullAsync(connection, () => connection.Graph.Applications[objectId].GetAsync(Select, context.CancellationToken), objectId, context).ConfigureAwait(false);
+        var app = await GetOrNullAsync(
+            connection,
+            () => connection.Graph.Applications[objectId].GetAsync(Select, context.CancellationToken),
+            objectId,
+            context).ConfigureAwait(false);
         return app is null
             ? throw new AcsTeamsAdminException(ErrorIds.ApplicationNotFound, FailureCategory.ObjectNotFound,
                 $"The app registration {objectId} was deleted while this command was changing it.",
@@ -43,7 +56,10 @@ internal static class ApplicationReader
     }
 
     /// <summary>Every registration in the tenant with exactly this display name (Graph compares it case-insensitively).</summary>
-    public static async Task<IReadOnlyList<ApplicationSnapshot>> FindByDisplayNameAsync(AcsTeamsAdminConnection connection, string displayName, OperationContext context)
+    public static async Task<IReadOnlyList<ApplicationSnapshot>> FindByDisplayNameAsync(
+        AcsTeamsAdminConnection connection,
+        string displayName,
+        OperationContext context)
     {
         var filter = $"displayName eq '{displayName.Replace("'", "''", StringComparison.Ordinal)}'";
         var page = await GraphCall.RunAsync(
@@ -62,7 +78,10 @@ internal static class ApplicationReader
     /// eq for a plain name, startswith for the literal prefix of a pattern (exact for "Contoso*"); the rest
     /// of a pattern is matched here. A pattern with no prefix ("*Teams*") has to list every registration.
     /// </summary>
-    public static async Task<IReadOnlyList<ApplicationSnapshot>> FindAsync(AcsTeamsAdminConnection connection, DisplayNamePattern pattern, OperationContext context)
+    public static async Task<IReadOnlyList<ApplicationSnapshot>> FindAsync(
+        AcsTeamsAdminConnection connection,
+        DisplayNamePattern pattern,
+        OperationContext context)
     {
         var quoted = pattern.Prefix.Replace("'", "''", StringComparison.Ordinal);
         string? filter = !pattern.HasWildcards ? $"displayName eq '{quoted}'"
@@ -70,7 +89,8 @@ internal static class ApplicationReader
             : null;
         if (filter is null)
         {
-            context.Log.Verbose($"'{pattern.Pattern}' starts with a wildcard: listing every app registration in tenant {connection.Info.TenantId} and matching locally.");
+            context.Log.Verbose($"'{pattern.Pattern}' starts with a wildcard: listing every app registration in tenant " +
+                $"{connection.Info.TenantId} and matching locally.");
         }
 
         var what = $"Looking for app registrations named '{pattern.Pattern}'";
@@ -99,10 +119,14 @@ internal static class ApplicationReader
         return found.OrderBy(app => app.DisplayName, StringComparer.OrdinalIgnoreCase).ToArray();
     }
 
-    private static void Select(Microsoft.Kiota.Abstractions.RequestConfiguration<Microsoft.Graph.Applications.Item.ApplicationItemRequestBuilder.ApplicationItemRequestBuilderGetQueryParameters> request) =>
+    private static void Select(
+        Microsoft.Kiota.Abstractions.RequestConfiguration<
+            Microsoft.Graph.Applications.Item.ApplicationItemRequestBuilder.ApplicationItemRequestBuilderGetQueryParameters> request) =>
         request.QueryParameters.Select = ApplicationSnapshot.SelectedProperties;
 
-    private static void Select(Microsoft.Kiota.Abstractions.RequestConfiguration<Microsoft.Graph.ApplicationsWithAppId.ApplicationsWithAppIdRequestBuilder.ApplicationsWithAppIdRequestBuilderGetQueryParameters> request) =>
+    private static void Select(
+        Microsoft.Kiota.Abstractions.RequestConfiguration<
+            Microsoft.Graph.ApplicationsWithAppId.ApplicationsWithAppIdRequestBuilder.ApplicationsWithAppIdRequestBuilderGetQueryParameters> request) =>
         request.QueryParameters.Select = ApplicationSnapshot.SelectedProperties;
 
     private static Task<Application?> GetOrNullAsync(AcsTeamsAdminConnection connection, Func<Task<Application?>> call, string id, OperationContext context) =>
@@ -145,13 +169,15 @@ internal static class ApplicationReader
                 ? "It is a Microsoft application, which cannot be changed; pass your own app registration's id."
                 : $"Connect to that tenant (Connect-AcsTeamsAdmin -TenantId {owner}) with an account that may change the app, and run the command again.";
             return new AcsTeamsAdminException(ErrorIds.ApplicationInAnotherTenant, FailureCategory.ObjectNotFound,
-                $"The application {id} ('{principal.DisplayName}') is registered in tenant {owner}, not in the connected tenant {tenant}, which only has its service principal (enterprise application).",
+                $"The application {id} ('{principal.DisplayName}') is registered in tenant {owner}, not in the connected tenant {tenant}, " +
+                "which only has its service principal (enterprise application).",
                 whose, id.ToString());
         }
 
         return new AcsTeamsAdminException(ErrorIds.ApplicationNotFound, FailureCategory.ObjectNotFound,
             $"No app registration in tenant {tenant} has the appId or object id {id}.",
-            "App registrations live in their home tenant: connect to the tenant where the app was registered. Pass the Application (client) ID or the Object ID from App registrations > the app > Overview (both work; the Enterprise applications object id does not).",
+            "App registrations live in their home tenant: connect to the tenant where the app was registered. Pass the Application (client) ID or the Object " +
+            "ID from App registrations > the app > Overview (both work; the Enterprise applications object id does not).",
             id.ToString());
     }
 }

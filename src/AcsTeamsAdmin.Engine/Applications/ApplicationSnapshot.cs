@@ -7,7 +7,10 @@ internal sealed record ApplicationSnapshot
 {
     /// <summary>The properties every read selects.</summary>
     public static readonly string[] SelectedProperties =
-        ["id", "appId", "displayName", "requiredResourceAccess", "isFallbackPublicClient", "publicClient", "signInAudience", "publisherDomain", "verifiedPublisher"];
+        [
+            "id", "appId", "displayName", "requiredResourceAccess", "isFallbackPublicClient", "publicClient",
+            "signInAudience", "publisherDomain", "verifiedPublisher"
+        ];
 
     public required string Id { get; init; }
 

@@ -58,8 +58,10 @@ internal sealed class ApplicationWriter(
             if (attempt > MaxAttempts)
             {
                 throw new AcsTeamsAdminException(ErrorIds.ApplicationChangedConcurrently, FailureCategory.ResourceBusy,
-                    $"'{current.DisplayName}' (appId {current.AppId}) was changed by someone else after each of {MaxAttempts} writes, and still lacks: {string.Join("; ", plan.Pending(_approved).Select(change => change.Description))}.",
-                    "Find out what else is changing the app registration (a deployment pipeline, another administrator), then run the command again; nothing of theirs was removed.",
+                    $"'{current.DisplayName}' (appId {current.AppId}) was changed by someone else after each of {MaxAttempts} writes, and still lacks: " +
+                    $"{string.Join("; ", plan.Pending(_approved).Select(change => change.Description))}.",
+                    "Find out what else is changing the app registration (a deployment pipeline, another administrator), " +
+                    "then run the command again; nothing of theirs was removed.",
                     current.AppId);
             }
 
@@ -75,11 +77,13 @@ internal sealed class ApplicationWriter(
             var after = ApplicationChangePlan.Create(verified, settings, scopes);
             if (after.BuildPatch(_approved) is null && after.Changes.All(change => _asked.Contains(change.Kind)))
             {
-                context.Log.Verbose($"Verified: '{verified.DisplayName}' now has the changes, and the {verified.RequiredResourceAccess.Sum(r => r.Permissions.Count)} permission(s) it requests include every one it had.");
+                context.Log.Verbose($"Verified: '{verified.DisplayName}' now has the changes, " +
+                    $"and the {verified.RequiredResourceAccess.Sum(r => r.Permissions.Count)} permission(s) it requests include every one it had.");
             }
             else
             {
-                context.Log.Verbose($"Verification after write {attempt}: another writer changed '{verified.DisplayName}' and our change is not all there; merging again into the app as it is now.");
+                context.Log.Verbose($"Verification after write {attempt}: another writer changed '{verified.DisplayName}' and our change is not all " +
+                    "there; merging again into the app as it is now.");
             }
 
             current = verified;
@@ -108,7 +112,9 @@ internal sealed class ApplicationWriter(
             var kept = _done.Count == 0 ? "Nothing else was changed." : $"The other changes were made: {string.Join("; ", _done.Values)}.";
             throw new AcsTeamsAdminException(ErrorIds.SignInAudienceChangeRefused, FailureCategory.InvalidOperation,
                 $"Microsoft Graph refused to make '{current.DisplayName}' (appId {current.AppId}) multi-tenant: {error.Message} {kept}",
-                "Multi-tenant apps need identifierUris on a verified domain of the tenant or of the form api://<appId>: fix them (App registrations > the app > Expose an API), or change 'Supported account types' under Authentication in the portal, which names what blocks it; then run the command again.",
+                "Multi-tenant apps need identifierUris on a verified domain of the tenant or of the form api://<appId>: " +
+                "fix them (App registrations > the app > Expose an API), or change 'Supported account types' under Authentication in the portal, " +
+                "which names what blocks it; then run the command again.",
                 current.AppId, error)
             {
                 HttpStatus = error.HttpStatus,
@@ -123,7 +129,8 @@ internal sealed class ApplicationWriter(
         if (!SignInAudiences.IsMultiTenant(verified.SignInAudience))
         {
             throw new AcsTeamsAdminException(ErrorIds.ApplicationChangedConcurrently, FailureCategory.ResourceBusy,
-                $"'{verified.DisplayName}' (appId {verified.AppId}) was set to {SignInAudiences.MultiTenant}, but reads back as {verified.SignInAudience}: someone changed it again.",
+                $"'{verified.DisplayName}' (appId {verified.AppId}) was set to {SignInAudiences.MultiTenant}, " +
+                $"but reads back as {verified.SignInAudience}: someone changed it again.",
                 "Find out what else is changing the app registration, then run the command again.", verified.AppId);
         }
 
@@ -171,7 +178,10 @@ internal sealed class ApplicationWriter(
     private async Task PatchAsync(Application patch, ApplicationSnapshot current) =>
         await GraphCall.RunAsync(
             () => connection.Graph.Applications[_objectId].PatchAsync(patch, cancellationToken: context.CancellationToken),
-            $"Changing the app registration '{current.DisplayName}' (appId {current.AppId})", current.AppId, GraphScopes.ApplicationReadWrite, context.CancellationToken).ConfigureAwait(false);
+            $"Changing the app registration '{current.DisplayName}' (appId {current.AppId})",
+            current.AppId,
+            GraphScopes.ApplicationReadWrite,
+            context.CancellationToken).ConfigureAwait(false);
 
     private static int MaxAttempts => ApplicationOperations.MaxWriteAttempts;
 }

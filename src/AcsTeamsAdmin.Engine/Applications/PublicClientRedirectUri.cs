@@ -33,7 +33,9 @@ public sealed record PublicClientRedirectUri
             || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme is "javascript" or "data" or "file")
         {
             throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{InputParser.Shorten(trimmed)}' is not a usable redirect URI.",
-                "Pass an absolute URI of at most 256 characters without wildcards or a #fragment: http://localhost, an https URL or a custom scheme such as msal<appId>://auth.", ErrorIds.InvalidUrl);
+                "Pass an absolute URI of at most 256 characters without wildcards or a #fragment: " +
+                "http://localhost, an https URL or a custom scheme such as msal<appId>://auth.",
+                ErrorIds.InvalidUrl);
         }
 
         InputParser.RefuseUserInfo(parameterName, uri);

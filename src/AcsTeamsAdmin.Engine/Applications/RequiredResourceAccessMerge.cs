@@ -60,11 +60,13 @@ public static class RequiredResourceAccessMerge
     private static void CheckLimits(List<RequiredResource> merged, List<ResourceAccessEntry> added)
     {
         const string NothingChanged = "Nothing was changed.";
-        const string Fix = "Remove permissions the app no longer uses (Entra admin center > App registrations > the app > API permissions), then run the command again.";
+        const string Fix = "Remove permissions the app no longer uses " +
+            "(Entra admin center > App registrations > the app > API permissions), then run the command again.";
         if (merged.Count > MaxResources)
         {
             throw new AcsTeamsAdminException(ErrorIds.RequiredResourceAccessLimit, FailureCategory.LimitsExceeded,
-                $"Adding {added.Count} permission(s) would make the app request permissions from {merged.Count} APIs; Entra ID allows at most {MaxResources} (requiredResourceAccess). {NothingChanged}",
+                $"Adding {added.Count} permission(s) would make the app request permissions from {merged.Count} APIs; " +
+                $"Entra ID allows at most {MaxResources} (requiredResourceAccess). {NothingChanged}",
                 Fix);
         }
 
@@ -72,7 +74,8 @@ public static class RequiredResourceAccessMerge
         if (permissions > MaxPermissions)
         {
             throw new AcsTeamsAdminException(ErrorIds.RequiredResourceAccessLimit, FailureCategory.LimitsExceeded,
-                $"Adding {added.Count} permission(s) would make the app request {permissions} permissions; Entra ID allows at most {MaxPermissions} over all APIs (requiredResourceAccess). {NothingChanged}",
+                $"Adding {added.Count} permission(s) would make the app request {permissions} permissions; " +
+                $"Entra ID allows at most {MaxPermissions} over all APIs (requiredResourceAccess). {NothingChanged}",
                 Fix);
         }
     }

@@ -31,7 +31,8 @@ public sealed record ResolvedAcsScope(AcsScope Scope, Guid Id, bool FromTenant)
         var picked = wanted.Select(scope => known.First(candidate => candidate.Scope == scope)).ToArray();
         foreach (var scope in picked)
         {
-            log.Verbose($"ACS scope {scope.Scope.Value} = {scope.Id} ({(scope.FromTenant ? "from the tenant's ACS service principal" : "from the built-in table")}).");
+            log.Verbose($"ACS scope {scope.Scope.Value} = {scope.Id} " +
+                $"({(scope.FromTenant ? "from the tenant's ACS service principal" : "from the built-in table")}).");
         }
 
         return picked;
@@ -39,7 +40,10 @@ public sealed record ResolvedAcsScope(AcsScope Scope, Guid Id, bool FromTenant)
 
     /// <summary>Pure part: the principal's id wins where it lists the scope by name.</summary>
     internal static IReadOnlyList<ResolvedAcsScope> Resolve(IReadOnlyList<DelegatedScope> offered, IReadOnlyList<AcsScope> scopes) =>
-        scopes.Select(scope => offered.FirstOrDefault(candidate => string.Equals(candidate.Value, scope.Value, StringComparison.OrdinalIgnoreCase)) is { } fromTenant
+        scopes.Select(scope => offered.FirstOrDefault(candidate => string.Equals(
+            candidate.Value,
+            scope.Value,
+            StringComparison.OrdinalIgnoreCase)) is { } fromTenant
                 ? new ResolvedAcsScope(scope, fromTenant.Id, FromTenant: true)
                 : new ResolvedAcsScope(scope, scope.Id, FromTenant: false))
             .ToArray();

@@ -24,7 +24,9 @@ public sealed record AcsAccessToken
 
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append("IdentityId = ").Append(IdentityId).Append(", Token = <redacted>, ExpiresOn = ").Append(ExpiresOn.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        builder.Append("IdentityId = ").Append(IdentityId)
+            .Append(", Token = <redacted>, ExpiresOn = ")
+            .Append(ExpiresOn.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         return true;
     }
 }

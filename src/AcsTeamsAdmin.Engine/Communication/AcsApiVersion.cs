@@ -34,8 +34,12 @@ public readonly record struct AcsApiVersion
 
         return Released.Contains(trimmed, StringComparer.Ordinal)
             ? new AcsApiVersion(trimmed)
-            : throw AcsTeamsAdminException.InvalidInput(parameterName, trimmed, $"'{Validation.InputParser.Shorten(trimmed)}' is not a released ACS identity api-version.",
-                $"Pass one of {string.Join(", ", Released)}, or leave it out for {Default.Value}.", ErrorIds.UnsupportedApiVersion);
+            : throw AcsTeamsAdminException.InvalidInput(
+                parameterName,
+                trimmed,
+                $"'{Validation.InputParser.Shorten(trimmed)}' is not a released ACS identity api-version.",
+                $"Pass one of {string.Join(", ", Released)}, or leave it out for {Default.Value}.",
+                ErrorIds.UnsupportedApiVersion);
     }
 
     public override string ToString() => Value ?? Default.Value;

@@ -24,7 +24,8 @@ public static class AcsConnectionFactory
         var plan = Plan(request, session);
         log.Verbose(plan.Key is not null
             ? $"Using the ACS resource {plan.Endpoint.Authority} with its access key (api-version {plan.ApiVersion})."
-            : $"Using the ACS resource {plan.Endpoint.Authority} with the session's Entra credential ({session!.Info.SignInMode}, {session.Info.Account}; api-version {plan.ApiVersion}).");
+            : $"Using the ACS resource {plan.Endpoint.Authority} with the session's Entra credential " +
+              $"({session!.Info.SignInMode}, {session.Info.Account}; api-version {plan.ApiVersion}).");
         return Create(plan, session, retry);
     }
 
@@ -41,7 +42,10 @@ public static class AcsConnectionFactory
 
         return plan.Key is { } key
             ? new AcsIdentityClient(key, options)
-            : new AcsIdentityClient(plan.Endpoint, (session ?? throw new ArgumentException("Entra sign-in to ACS needs a session.", nameof(session))).Credential, options);
+            : new AcsIdentityClient(
+                plan.Endpoint,
+                (session ?? throw new ArgumentException("Entra sign-in to ACS needs a session.", nameof(session))).Credential,
+                options);
     }
 
     /// <summary>
@@ -92,7 +96,8 @@ public static class AcsConnectionFactory
             return session is null
                 ? throw new AcsTeamsAdminException(ErrorIds.NotConnected, FailureCategory.AuthenticationError,
                     "-Endpoint: authenticating to ACS with Entra ID needs a signed-in session, and this one has none.",
-                    "Run Connect-AcsTeamsAdmin first (-Identity in an Azure Automation runbook; the identity needs a role such as Contributor on the ACS resource), or pass -ConnectionString.")
+                    "Run Connect-AcsTeamsAdmin first (-Identity in an Azure Automation runbook; " +
+                    "the identity needs a role such as Contributor on the ACS resource), or pass -ConnectionString.")
                 {
                     ParameterName = "Endpoint",
                 }
@@ -106,7 +111,8 @@ public static class AcsConnectionFactory
 
         throw new AcsTeamsAdminException(ErrorIds.MissingParameter, FailureCategory.InvalidArgument,
             "-ConnectionString or -Endpoint: say which ACS resource to use.",
-            "Pass -ConnectionString (Azure portal > the Communication Services resource > Keys), or -Endpoint after Connect-AcsTeamsAdmin; after Connect-AcsTeamsAdmin -Sandbox neither is needed.")
+            "Pass -ConnectionString (Azure portal > the Communication Services resource > Keys), or -Endpoint after Connect-AcsTeamsAdmin; " +
+            "after Connect-AcsTeamsAdmin -Sandbox neither is needed.")
         {
             ParameterName = "ConnectionString",
         };

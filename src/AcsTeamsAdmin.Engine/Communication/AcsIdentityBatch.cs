@@ -114,7 +114,8 @@ public sealed class AcsIdentityBatch : IDisposable
             if (result.Succeeded)
             {
                 Interlocked.Increment(ref _succeeded);
-                context.Log.Verbose($"Created ACS identity {result.Value!.Id}{(result.Value.AccessToken is { } t ? $" with a token expiring {t.ExpiresOn:u}" : "")}.");
+                context.Log.Verbose("Created ACS identity " +
+                    $"{result.Value!.Id}{(result.Value.AccessToken is { } t ? $" with a token expiring {t.ExpiresOn:u}" : "")}.");
             }
             else
             {
@@ -126,8 +127,14 @@ public sealed class AcsIdentityBatch : IDisposable
         {
             var count = _succeeded + _failed;
             var percent = _expected is > 0 and var total ? Math.Min(100, count * 100 / total) : -1;
-            var status = $"{count}{(_expected is { } all ? $" of {all}" : "")} done ({_failed} failed), {_queue.InFlight} in flight, at most {_queue.Limit} at once";
-            context.Progress.Report(new OperationProgress(ProgressActivityId, $"Creating ACS identities in {_client?.Endpoint.Authority ?? "ACS"}", status, percent, done));
+            var status = $"{count}{(_expected is { } all ? $" of {all}" : "")} done ({_failed} failed), " +
+                $"{_queue.InFlight} in flight, at most {_queue.Limit} at once";
+            context.Progress.Report(new OperationProgress(
+                ProgressActivityId,
+                $"Creating ACS identities in {_client?.Endpoint.Authority ?? "ACS"}",
+                status,
+                percent,
+                done));
         }
 
         return results;
@@ -147,7 +154,8 @@ public sealed record BatchStop(int Reported, IReadOnlyList<AcsIdentity> Late, in
         var text = new System.Text.StringBuilder($"Stopped: {written} ACS identit{(written == 1 ? "y was" : "ies were")} created and written out");
         if (!lateWritten && Late.Count > 0)
         {
-            text.Append($"; {Late.Count} more {(Late.Count == 1 ? "was" : "were")} created as it stopped: {string.Join(", ", Late.Select(identity => identity.Id))}");
+            text.Append($"; {Late.Count} more {(Late.Count == 1 ? "was" : "were")} created as it stopped: " +
+                $"{string.Join(", ", Late.Select(identity => identity.Id))}");
         }
 
         if (CutOff > 0)

@@ -72,7 +72,14 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
             AddExpiry(body, token);
         }
 
-        var answer = await SendAsync(RequestMethod.Post, "identities", body, replayable: false, "Creating an ACS identity", Endpoint.Authority, cancellationToken).ConfigureAwait(false);
+        var answer = await SendAsync(
+            RequestMethod.Post,
+            "identities",
+            body,
+            replayable: false,
+            "Creating an ACS identity",
+            Endpoint.Authority,
+            cancellationToken).ConfigureAwait(false);
         var id = answer?["identity"]?["id"]?.GetValue<string>() ?? throw Malformed("Creating an ACS identity");
         return new AcsIdentity
         {
@@ -89,12 +96,26 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
         var body = new JsonObject { ["scopes"] = Array(token.Scopes.WireNames) };
         AddExpiry(body, token);
         var what = $"Issuing a token for {identity}";
-        var answer = await SendAsync(RequestMethod.Post, IdentityPath(identity) + "/:issueAccessToken", body, replayable: true, what, identity.Value, cancellationToken).ConfigureAwait(false);
+        var answer = await SendAsync(
+            RequestMethod.Post,
+            IdentityPath(identity) + "/:issueAccessToken",
+            body,
+            replayable: true,
+            what,
+            identity.Value,
+            cancellationToken).ConfigureAwait(false);
         return ReadToken(answer as JsonObject ?? throw Malformed(what), identity.Value, token.Scopes.WireNames, what);
     }
 
     public Task RevokeTokensAsync(AcsIdentityId identity, CancellationToken cancellationToken) =>
-        SendAsync(RequestMethod.Post, IdentityPath(identity) + "/:revokeAccessTokens", null, replayable: true, $"Revoking the tokens of {identity}", identity.Value, cancellationToken);
+        SendAsync(
+            RequestMethod.Post,
+            IdentityPath(identity) + "/:revokeAccessTokens",
+            null,
+            replayable: true,
+            $"Revoking the tokens of {identity}",
+            identity.Value,
+            cancellationToken);
 
     public Task DeleteIdentityAsync(AcsIdentityId identity, CancellationToken cancellationToken) =>
         SendAsync(RequestMethod.Delete, IdentityPath(identity), null, replayable: true, $"Deleting {identity}", identity.Value, cancellationToken);
@@ -116,8 +137,19 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
             ["userId"] = exchange.UserId.ToString("D", CultureInfo.InvariantCulture),
         };
         var what = $"Exchanging the Teams token of user {exchange.UserId}";
-        var answer = await SendAsync(RequestMethod.Post, "teamsUser/:exchangeAccessToken", body, replayable: true, what, exchange.UserId, cancellationToken).ConfigureAwait(false);
-        var issued = ReadToken(answer as JsonObject ?? throw Malformed(what), "8:orgid:" + exchange.UserId.ToString("D", CultureInfo.InvariantCulture), [], what);
+        var answer = await SendAsync(
+            RequestMethod.Post,
+            "teamsUser/:exchangeAccessToken",
+            body,
+            replayable: true,
+            what,
+            exchange.UserId,
+            cancellationToken).ConfigureAwait(false);
+        var issued = ReadToken(
+            answer as JsonObject ?? throw Malformed(what),
+            "8:orgid:" + exchange.UserId.ToString("D", CultureInfo.InvariantCulture),
+            [],
+            what);
 
         // The exchange answers with the token alone: the scopes it carries are in the token itself (acsScope).
         return issued with { Scopes = Tokens.TokenInspector.Inspect(issued.Token, DateTimeOffset.UtcNow).Scopes };
@@ -129,7 +161,13 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
 
         // Per retry: the User-Agent (after Azure.Core's telemetry wrote its part), a fresh signature (x-ms-date) or token
         // each attempt, and one log line per attempt.
-        HttpPipelinePolicy[] perRetry = [new ProductInfo.Policy(), authentication, new AcsRequestLogPolicy(), .. lastPolicy is null ? [] : new[] { lastPolicy }];
+        HttpPipelinePolicy[] perRetry =
+        [
+            new ProductInfo.Policy(),
+            authentication,
+            new AcsRequestLogPolicy(),
+            .. lastPolicy is null ? [] : new[] { lastPolicy }
+        ];
         return HttpPipelineBuilder.Build(options, [], perRetry, new ResponseClassifier());
     }
 
@@ -137,15 +175,23 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
     {
         if (token.Scopes.NeedsJoinScopes && !ApiVersion.HasJoinScopes)
         {
-            throw AcsTeamsAdminException.InvalidInput("Scope", token.Scopes.ToString(), $"chat.join, chat.join.limited and voip.join need api-version 2023-10-01 or later, not {ApiVersion}.",
-                "Use -ApiVersion 2023-10-01 (the default) or later, or the chat and voip scopes.", ErrorIds.UnsupportedApiVersion);
+            throw AcsTeamsAdminException.InvalidInput(
+                "Scope",
+                token.Scopes.ToString(),
+                $"chat.join, chat.join.limited and voip.join need api-version 2023-10-01 or later, not {ApiVersion}.",
+                "Use -ApiVersion 2023-10-01 (the default) or later, or the chat and voip scopes.",
+                ErrorIds.UnsupportedApiVersion);
         }
 
         if (token.ExpiresIn is not null && !ApiVersion.HasCustomExpiry)
         {
             // Older versions silently ignore the field and issue a 24-hour token: refuse rather than mislead.
-            throw AcsTeamsAdminException.InvalidInput("ExpiresInMinutes", token.ExpiresIn.Value.Minutes, $"api-version {ApiVersion} cannot set a token's lifetime (it always issues 24-hour tokens).",
-                "Use -ApiVersion 2022-10-01 or later (the default, 2023-10-01, can), or leave -ExpiresInMinutes out.", ErrorIds.UnsupportedApiVersion);
+            throw AcsTeamsAdminException.InvalidInput(
+                "ExpiresInMinutes",
+                token.ExpiresIn.Value.Minutes,
+                $"api-version {ApiVersion} cannot set a token's lifetime (it always issues 24-hour tokens).",
+                "Use -ApiVersion 2022-10-01 or later (the default, 2023-10-01, can), or leave -ExpiresInMinutes out.",
+                ErrorIds.UnsupportedApiVersion);
         }
     }
 
@@ -161,7 +207,14 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
 
     private static JsonArray Array(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
 
-    private async Task<JsonNode?> SendAsync(RequestMethod method, string path, JsonObject? body, bool replayable, string whatFailed, object? target, CancellationToken cancellationToken)
+    private async Task<JsonNode?> SendAsync(
+        RequestMethod method,
+        string path,
+        JsonObject? body,
+        bool replayable,
+        string whatFailed,
+        object? target,
+        CancellationToken cancellationToken)
     {
         using var message = _pipeline.CreateMessage();
         var request = message.Request;
@@ -189,7 +242,8 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
         {
             throw new AcsTeamsAdminException(ErrorIds.EndpointUnreachable, FailureCategory.ConnectionError,
                 $"{whatFailed}: could not connect to the ACS resource at {Endpoint.Authority}; nothing was sent.",
-                "Check the endpoint (Azure portal > the Communication Services resource > Overview), the network and proxy settings, then run the command again.",
+                "Check the endpoint (Azure portal > the Communication Services resource > Overview), " +
+                "the network and proxy settings, then run the command again.",
                 target, error)
             {
                 ClientRequestId = request.ClientRequestId,
@@ -203,7 +257,8 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
                 $"{whatFailed}: the connection to the ACS resource at {Endpoint.Authority} dropped before it answered.",
                 replayable
                     ? "Check the network and proxy settings, then run the command again; re-running is safe."
-                    : "The identity may have been created before the connection dropped; an unused identity costs nothing, but run the command once more only if you need one.",
+                    : "The identity may have been created before the connection dropped; " +
+                      "an unused identity costs nothing, but run the command once more only if you need one.",
                 target, error)
             {
                 ClientRequestId = request.ClientRequestId,
@@ -274,7 +329,9 @@ public sealed class AcsIdentityClient : IAcsIdentityClient
     {
         var token = Text(json["token"]);
         var expires = Text(json["expiresOn"]);
-        if (token is null || expires is null || !DateTimeOffset.TryParse(expires, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expiresOn))
+        if (token is null
+            || expires is null
+            || !DateTimeOffset.TryParse(expires, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expiresOn))
         {
             throw Malformed(what);
         }

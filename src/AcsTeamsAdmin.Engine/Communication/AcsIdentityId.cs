@@ -17,7 +17,12 @@ public readonly record struct AcsIdentityId
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw AcsTeamsAdminException.InvalidInput(parameterName, value, "is empty.", "Pass the identity's id, as New-AcsIdentity returned it (8:acs:<resource id>_<guid>).", ErrorIds.MissingParameter);
+            throw AcsTeamsAdminException.InvalidInput(
+                parameterName,
+                value,
+                "is empty.",
+                "Pass the identity's id, as New-AcsIdentity returned it (8:acs:<resource id>_<guid>).",
+                ErrorIds.MissingParameter);
         }
 
         var rest = trimmed.StartsWith(Prefix, StringComparison.Ordinal) ? trimmed[Prefix.Length..] : "";
@@ -25,7 +30,9 @@ public readonly record struct AcsIdentityId
         if (underscore <= 0 || underscore == rest.Length - 1 || rest.Any(c => char.IsWhiteSpace(c) || c is '/' or '?' or '#' or '%'))
         {
             throw AcsTeamsAdminException.InvalidInput(parameterName, trimmed, $"'{InputParser.Shorten(trimmed)}' is not an ACS identity id.",
-                "Pass an id of the form 8:acs:<resource id>_<guid>, as New-AcsIdentity returned it; Teams user ids (8:orgid:...) have no ACS identity to manage.", ErrorIds.InvalidIdentityId);
+                "Pass an id of the form 8:acs:<resource id>_<guid>, as New-AcsIdentity returned it; " +
+                "Teams user ids (8:orgid:...) have no ACS identity to manage.",
+                ErrorIds.InvalidIdentityId);
         }
 
         return new AcsIdentityId(trimmed);

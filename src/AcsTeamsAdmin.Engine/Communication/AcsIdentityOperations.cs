@@ -26,7 +26,11 @@ public static class AcsIdentityOperations
     }
 
     /// <summary>A new token for an identity, or null when declined.</summary>
-    public static async Task<AcsAccessToken?> NewAccessTokenAsync(IAcsIdentityClient client, AcsIdentityId identity, AcsTokenRequest token, OperationContext context)
+    public static async Task<AcsAccessToken?> NewAccessTokenAsync(
+        IAcsIdentityClient client,
+        AcsIdentityId identity,
+        AcsTokenRequest token,
+        OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(token);
@@ -83,12 +87,17 @@ public static class AcsIdentityOperations
     }
 
     /// <summary>Checks the Teams user's Entra token locally (precise errors, no call), then exchanges it.</summary>
-    public static async Task<AcsAccessToken> ExchangeTeamsUserTokenAsync(IAcsIdentityClient client, TeamsUserTokenExchange exchange, OperationContext context, TimeProvider? time = null)
+    public static async Task<AcsAccessToken> ExchangeTeamsUserTokenAsync(
+        IAcsIdentityClient client,
+        TeamsUserTokenExchange exchange,
+        OperationContext context,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(context);
         var claims = TeamsTokenPrecheck.Check(exchange, (time ?? TimeProvider.System).GetUtcNow());
-        context.Log.Verbose($"The Teams token of {claims.UserPrincipalName ?? exchange.UserId.ToString()} (tenant {claims.TenantId}) has the ACS Teams scopes; exchanging it.");
+        context.Log.Verbose($"The Teams token of {claims.UserPrincipalName ?? exchange.UserId.ToString()} " +
+            $"(tenant {claims.TenantId}) has the ACS Teams scopes; exchanging it.");
         var token = await client.ExchangeTeamsUserTokenAsync(exchange, context.CancellationToken).ConfigureAwait(false);
         context.Log.Verbose($"Exchanged: an ACS token for {token.IdentityId}, expiring {token.ExpiresOn:u}.");
         return token;

@@ -99,7 +99,8 @@ public sealed class AcsKeyCredential
             || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
         {
             throw AcsTeamsAdminException.InvalidInput(parameterName, SensitiveInput.Of("endpoint"), "has an endpoint that is not an https URL of the resource.",
-                "Use the resource's endpoint, such as https://contoso-acs.communication.azure.com/ (plain http only for 127.0.0.1 / localhost).", ErrorIds.InvalidUrl);
+                "Use the resource's endpoint, such as https://contoso-acs.communication.azure.com/ (plain http only for 127.0.0.1 / localhost).",
+                ErrorIds.InvalidUrl);
         }
 
         return new Uri(uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
@@ -123,9 +124,13 @@ public sealed class AcsKeyCredential
 
     /// <summary>Only the names the format defines are echoed: a typo'd name could be a pasted secret.</summary>
     private static string Known(string name) =>
-        name.Equals("endpoint", StringComparison.OrdinalIgnoreCase) || name.Equals("accesskey", StringComparison.OrdinalIgnoreCase) ? name.ToLowerInvariant() : "(a part)";
+        name.Equals("endpoint", StringComparison.OrdinalIgnoreCase) || name.Equals("accesskey", StringComparison.OrdinalIgnoreCase)
+            ? name.ToLowerInvariant()
+            : "(a part)";
 
     private static AcsTeamsAdminException Invalid(string parameterName, string problem, string errorId = ErrorIds.InvalidConnectionString) =>
         AcsTeamsAdminException.InvalidInput(parameterName, SensitiveInput.Of("connection string"), $"The value {problem}",
-            "Copy the connection string from the Azure portal (the Communication Services resource > Keys): endpoint=https://<resource>.communication.azure.com/;accesskey=<key>.", errorId);
+            "Copy the connection string from the Azure portal (the Communication Services resource > Keys): " +
+            "endpoint=https://<resource>.communication.azure.com/;accesskey=<key>.",
+            errorId);
 }

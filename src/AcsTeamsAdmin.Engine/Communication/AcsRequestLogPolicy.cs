@@ -45,6 +45,7 @@ internal sealed class AcsRequestLogPolicy : HttpPipelinePolicy
     {
         var status = message.HasResponse ? message.Response.Status.ToString(CultureInfo.InvariantCulture) : "no response";
         var cv = message.HasResponse && message.Response.Headers.TryGetValue("MS-CV", out var value) ? value : "-";
-        OperationContext.Current.Log.Debug($"ACS {message.Request.Method} {message.Request.Uri.Path} -> {status} in {elapsed.TotalMilliseconds:0} ms (MS-CV {cv}, x-ms-client-request-id {message.Request.ClientRequestId}).");
+        OperationContext.Current.Log.Debug($"ACS {message.Request.Method} {message.Request.Uri.Path} -> {status} in {elapsed.TotalMilliseconds:0} ms " +
+            $"(MS-CV {cv}, x-ms-client-request-id {message.Request.ClientRequestId}).");
     }
 }

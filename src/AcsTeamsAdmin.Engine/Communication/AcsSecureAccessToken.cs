@@ -23,6 +23,12 @@ public sealed record AcsSecureAccessToken
     public static AcsSecureAccessToken From(AcsAccessToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return new AcsSecureAccessToken { IdentityId = token.IdentityId, Token = SecureText.From(token.Token), ExpiresOn = token.ExpiresOn, Scopes = token.Scopes };
+        return new AcsSecureAccessToken
+        {
+            IdentityId = token.IdentityId,
+            Token = SecureText.From(token.Token),
+            ExpiresOn = token.ExpiresOn,
+            Scopes = token.Scopes
+        };
     }
 }

@@ -16,7 +16,9 @@ public readonly record struct AcsTokenLifetime
     public static AcsTokenLifetime Parse(int minutes, string parameterName = "ExpiresInMinutes") =>
         minutes is < MinMinutes or > MaxMinutes
             ? throw AcsTeamsAdminException.InvalidInput(parameterName, minutes,
-                $"{minutes.ToString(CultureInfo.InvariantCulture)} is out of range.", $"Pass whole minutes from {MinMinutes} (1 hour) to {MaxMinutes} (24 hours, the default).", ErrorIds.InvalidTokenLifetime)
+                $"{minutes.ToString(CultureInfo.InvariantCulture)} is out of range.",
+                $"Pass whole minutes from {MinMinutes} (1 hour) to {MaxMinutes} (24 hours, the default).",
+                ErrorIds.InvalidTokenLifetime)
             : new AcsTokenLifetime(minutes);
 
     public override string ToString() => Minutes.ToString(CultureInfo.InvariantCulture) + " min";

@@ -36,7 +36,9 @@ public sealed class AcsTokenScopes
             foreach (var part in (raw ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
             {
                 var scope = Find(part) ?? throw AcsTeamsAdminException.InvalidInput(parameterName, part,
-                    $"'{InputParser.Shorten(part)}' is not an ACS token scope.", $"Pass one or more of {string.Join(", ", Names.Select(n => n.Wire))}.", ErrorIds.InvalidTokenScope);
+                    $"'{InputParser.Shorten(part)}' is not an ACS token scope.",
+                    $"Pass one or more of {string.Join(", ", Names.Select(n => n.Wire))}.",
+                    ErrorIds.InvalidTokenScope);
                 if (!scopes.Contains(scope))
                 {
                     scopes.Add(scope);
@@ -45,7 +47,12 @@ public sealed class AcsTokenScopes
         }
 
         return scopes.Count == 0
-            ? throw AcsTeamsAdminException.InvalidInput(parameterName, null, "is empty.", "Pass at least one scope: chat, voip, chat.join, chat.join.limited or voip.join.", ErrorIds.MissingParameter)
+            ? throw AcsTeamsAdminException.InvalidInput(
+                parameterName,
+                null,
+                "is empty.",
+                "Pass at least one scope: chat, voip, chat.join, chat.join.limited or voip.join.",
+                ErrorIds.MissingParameter)
             : new AcsTokenScopes(scopes);
     }
 

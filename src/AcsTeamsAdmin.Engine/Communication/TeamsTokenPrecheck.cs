@@ -38,24 +38,36 @@ public static class TeamsTokenPrecheck
         if (missing.Length > 0)
         {
             throw Unusable(parameterName, $"the token lacks the scope {string.Join(" and ", missing)}.",
-                "Add both Teams.ManageCalls and Teams.ManageChats of Azure Communication Services to the app's API permissions, grant consent, and get a new token.");
+                "Add both Teams.ManageCalls and Teams.ManageChats of Azure Communication Services to the app's API " +
+                "permissions, grant consent, and get a new token.");
         }
 
         if (!Guid.TryParse(claims.AppId, out var app) || app != exchange.AppId.Value)
         {
-            throw Unusable("ClientId", $"the token was issued to app {claims.AppId}, not {exchange.AppId}.", "Pass the Application (client) id the token was issued to (its appid claim).");
+            throw Unusable(
+                "ClientId",
+                $"the token was issued to app {claims.AppId}, not {exchange.AppId}.",
+                "Pass the Application (client) id the token was issued to (its appid claim).");
         }
 
         if (!Guid.TryParse(claims.ObjectId, out var user) || user != exchange.UserId)
         {
-            throw Unusable("UserObjectId", $"the token belongs to user {claims.ObjectId}, not {exchange.UserId}.", "Pass the object id of the user who signed in (the token's oid claim).");
+            throw Unusable(
+                "UserObjectId",
+                $"the token belongs to user {claims.ObjectId}, not {exchange.UserId}.",
+                "Pass the object id of the user who signed in (the token's oid claim).");
         }
 
         return claims;
     }
 
     private static AcsTeamsAdminException Unusable(string parameterName, string problem, string fix) =>
-        new(ErrorIds.TeamsTokenUnusable, FailureCategory.InvalidArgument, $"{AcsTeamsAdminException.Parameter(parameterName)} {problem} {fix}", fix, SensitiveInput.Of("token"))
+        new(
+            ErrorIds.TeamsTokenUnusable,
+            FailureCategory.InvalidArgument,
+            $"{AcsTeamsAdminException.Parameter(parameterName)} {problem} {fix}",
+            fix,
+            SensitiveInput.Of("token"))
         {
             ParameterName = parameterName,
         };

@@ -16,7 +16,10 @@ public static class CompletionMatcher
     /// first). Values already given to the same parameter (<paramref name="alreadyGiven"/>) are left out, so
     /// <c>-Scope Teams.ManageCalls, &lt;Tab&gt;</c> offers the others.
     /// </summary>
-    public static IReadOnlyList<CompletionMatch> Match(IEnumerable<CompletionCandidate> candidates, string? wordToComplete, IEnumerable<string>? alreadyGiven = null)
+    public static IReadOnlyList<CompletionMatch> Match(
+        IEnumerable<CompletionCandidate> candidates,
+        string? wordToComplete,
+        IEnumerable<string>? alreadyGiven = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var (quote, typed) = Unquote(wordToComplete);
@@ -62,7 +65,10 @@ public static class CompletionMatcher
         }
 
         return openedQuote == '"'
-            ? "\"" + value.Replace("`", "``", StringComparison.Ordinal).Replace("\"", "`\"", StringComparison.Ordinal).Replace("$", "`$", StringComparison.Ordinal) + "\""
+            ? "\"" + value
+                .Replace("`", "``", StringComparison.Ordinal)
+                .Replace("\"", "`\"", StringComparison.Ordinal)
+                .Replace("$", "`$", StringComparison.Ordinal) + "\""
             : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 

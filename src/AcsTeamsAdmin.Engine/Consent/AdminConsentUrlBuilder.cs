@@ -63,7 +63,8 @@ public static class AdminConsentUrlBuilder
         if (version == AdminConsentUrlVersion.V2 && redirect is null)
         {
             throw AcsTeamsAdminException.InvalidInput("RedirectUri", null, "is required for the v2 consent endpoint.",
-                "Pass one of the app registration's redirect URIs (Authentication page), such as https://app.contoso.com/consent/done; or build the v1 link (leave out -Scope and -V2).",
+                "Pass one of the app registration's redirect URIs (Authentication page), such as https://app.contoso.com/consent/done; " +
+                "or build the v1 link (leave out -Scope and -V2).",
                 ErrorIds.MissingParameter);
         }
 
@@ -75,7 +76,8 @@ public static class AdminConsentUrlBuilder
         var cloud = CloudEndpoints.For(request.Environment);
         if (cloud.IsGovernment)
         {
-            log.Warning($"Azure Communication Services interoperability with Teams is not offered in Microsoft 365 government clouds ({cloud.Environment}); the link works, but ACS users may not be able to join this tenant's Teams meetings.");
+            log.Warning($"Azure Communication Services interoperability with Teams is not offered in Microsoft 365 government clouds ({cloud.Environment}); " +
+                "the link works, but ACS users may not be able to join this tenant's Teams meetings.");
         }
 
         var url = new StringBuilder(cloud.LoginHost.GetLeftPart(UriPartial.Authority))

@@ -21,7 +21,11 @@ public static class ConsentOperations
     private static readonly int MaxLostAnswers = Http.RetryLimits.Default.MaxRetries;
 
     /// <summary>The consent the tenant has given <paramref name="clientAppId"/> for <paramref name="scopes"/>. Changes nothing.</summary>
-    public static async Task<AdminConsentStatus> GetAsync(AcsTeamsAdminConnection connection, AppId clientAppId, IReadOnlyList<AcsScope> scopes, OperationContext context)
+    public static async Task<AdminConsentStatus> GetAsync(
+        AcsTeamsAdminConnection connection,
+        AppId clientAppId,
+        IReadOnlyList<AcsScope> scopes,
+        OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(scopes);
@@ -50,7 +54,11 @@ public static class ConsentOperations
     /// is read, and every change asked about (ShouldChange), before anything is written: -WhatIf lists the whole
     /// plan, the grant included, and a No leaves the tenant as it was. Returns null when a change was declined.
     /// </summary>
-    public static async Task<AdminConsentStatus?> GrantAsync(AcsTeamsAdminConnection connection, AppId clientAppId, IReadOnlyList<AcsScope> scopes, OperationContext context)
+    public static async Task<AdminConsentStatus?> GrantAsync(
+        AcsTeamsAdminConnection connection,
+        AppId clientAppId,
+        IReadOnlyList<AcsScope> scopes,
+        OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(scopes);
@@ -66,7 +74,8 @@ public static class ConsentOperations
         var granted = GrantScopes.Split(grant?.Scope);
         if (grant is not null && GrantScopes.Missing(granted, requested).Count == 0)
         {
-            context.Log.Verbose($"'{client!.DisplayName}' already has tenant-wide consent for {GrantScopes.Join(requested)} in tenant {tenant} (grant {grant.Id}); nothing to do.");
+            context.Log.Verbose($"'{client!.DisplayName}' already has tenant-wide consent for {GrantScopes.Join(requested)} in " +
+                $"tenant {tenant} (grant {grant.Id}); nothing to do.");
             return Status(tenant, clientAppId, client, acs, grant.Id, granted, requested, AdminConsentChange.Unchanged);
         }
 
@@ -85,13 +94,22 @@ public static class ConsentOperations
         client ??= await CreateClientAsync(connection, clientAppId, context).ConfigureAwait(false);
         acs ??= await ServicePrincipalOperations.CreateAsync(connection, AppId.AcsFirstParty, context).ConfigureAwait(false);
         WarnAboutUnpublishedScopes(acs, scopes, context.Log);
-        var written = await WriteGrantAsync(connection, client.Id, acs.Id, grant is null ? null : new(grant.Id, grant.Scope), requested, target, client.DisplayName, context).ConfigureAwait(false);
+        var written = await WriteGrantAsync(
+            connection,
+            client.Id,
+            acs.Id,
+            grant is null ? null : new(grant.Id, grant.Scope),
+            requested,
+            target,
+            client.DisplayName,
+            context).ConfigureAwait(false);
         return Status(tenant, clientAppId, client, acs, written.GrantId, written.Scopes, requested, written.Change);
     }
 
     /// <summary>What a -WhatIf line or a -Confirm prompt names when consent for <paramref name="missing"/> is granted.</summary>
     internal static string GrantChange(string? clientName, AppId clientAppId, IReadOnlyList<string> missing, string tenant) =>
-        $"tenant-wide consent for {(clientName is null ? string.Empty : $"'{clientName}' ")}(appId {clientAppId}) to Azure Communication Services {GrantScopes.Join(missing)} in tenant {tenant}";
+        $"tenant-wide consent for {(clientName is null ? string.Empty : $"'{clientName}' ")}(appId {clientAppId}) to Azure Communication " +
+        $"Services {GrantScopes.Join(missing)} in tenant {tenant}";
 
     /// <summary>A grant as read: its id and scope string.</summary>
     internal sealed record ExistingGrant(string? Id, string? Scope);
@@ -115,7 +133,13 @@ public static class ConsentOperations
             {
                 try
                 {
-                    var created = await PermissionGrants.CreateTenantWideAsync(connection, clientPrincipalId, acsPrincipalId, requested, target, context).ConfigureAwait(false);
+                    var created = await PermissionGrants.CreateTenantWideAsync(
+                        connection,
+                        clientPrincipalId,
+                        acsPrincipalId,
+                        requested,
+                        target,
+                        context).ConfigureAwait(false);
                     context.Log.Verbose($"Created grant {created?.Id} for '{clientName}': {GrantScopes.Join(requested)}.");
                     return (created?.Id, requested, AdminConsentChange.Created);
                 }
@@ -176,8 +200,11 @@ public static class ConsentOperations
             // ("...does not reference a valid application object"): no such app, or a single-tenant app
             // registered elsewhere. Nothing in Graph tells the two apart, so the message names both.
             throw new AcsTeamsAdminException(ErrorIds.ClientAppNotFound, FailureCategory.ObjectNotFound,
-                $"No application with appId {clientAppId} is available to tenant {connection.Info.TenantId}: Entra ID would not create its service principal ({error.ServiceErrorCode}: the appId does not reference a valid application object).",
-                "Check the appId (the Application (client) ID on the app registration's Overview page). If it is right, the app is registered as single-tenant in another tenant: its owner must set Supported account types to multiple organizations (signInAudience AzureADMultipleOrgs) before other tenants can consent to it.",
+                $"No application with appId {clientAppId} is available to tenant {connection.Info.TenantId}: " +
+                $"Entra ID would not create its service principal ({error.ServiceErrorCode}: the appId does not reference a valid application object).",
+                "Check the appId (the Application (client) ID on the app registration's Overview page). " +
+                "If it is right, the app is registered as single-tenant in another tenant: its owner must set Supported account types to multiple " +
+                "organizations (signInAudience AzureADMultipleOrgs) before other tenants can consent to it.",
                 clientAppId.ToString(), error)
             {
                 HttpStatus = error.HttpStatus,
@@ -200,7 +227,8 @@ public static class ConsentOperations
             var published = acs.DelegatedScopes.FirstOrDefault(candidate => string.Equals(candidate.Value, scope.Value, StringComparison.OrdinalIgnoreCase));
             if (published is null || !published.IsEnabled)
             {
-                log.Warning($"The Azure Communication Services app in this tenant does not offer the scope {scope.Value}{(scope.IsLegacy ? " (a preview-era scope)" : string.Empty)}; it is granted as asked, but tokens will not carry it.");
+                log.Warning("The Azure Communication Services app in this tenant does not offer the scope " +
+                    $"{scope.Value}{(scope.IsLegacy ? " (a preview-era scope)" : string.Empty)}; it is granted as asked, but tokens will not carry it.");
             }
         }
     }

@@ -21,7 +21,12 @@ internal static class PermissionGrants
     /// <param name="target">The user's input, for errors.</param>
     /// <param name="context">The operation's context.</param>
     public static async Task<OAuth2PermissionGrant?> FindTenantWideAsync(
-        AcsTeamsAdminConnection connection, string clientServicePrincipalId, string resourceServicePrincipalId, string requiredPermission, object? target, OperationContext context)
+        AcsTeamsAdminConnection connection,
+        string clientServicePrincipalId,
+        string resourceServicePrincipalId,
+        string requiredPermission,
+        object? target,
+        OperationContext context)
     {
         var whatFailed = $"Reading the consent grants of service principal {clientServicePrincipalId}";
 
@@ -50,7 +55,12 @@ internal static class PermissionGrants
     }
 
     public static Task<OAuth2PermissionGrant?> CreateTenantWideAsync(
-        AcsTeamsAdminConnection connection, string clientServicePrincipalId, string resourceServicePrincipalId, IReadOnlyList<string> scopes, object? target, OperationContext context) =>
+        AcsTeamsAdminConnection connection,
+        string clientServicePrincipalId,
+        string resourceServicePrincipalId,
+        IReadOnlyList<string> scopes,
+        object? target,
+        OperationContext context) =>
         GraphCall.RunAsync(
             () => connection.Graph.Oauth2PermissionGrants.PostAsync(new OAuth2PermissionGrant
             {
@@ -62,8 +72,15 @@ internal static class PermissionGrants
             "Creating the tenant-wide consent grant", target, GraphScopes.DelegatedPermissionGrantReadWrite, context.CancellationToken);
 
     /// <summary>Replaces the grant's scope string: the caller passes the union with what was there.</summary>
-    public static Task ReplaceScopesAsync(AcsTeamsAdminConnection connection, string grantId, IReadOnlyList<string> scopes, object? target, OperationContext context) =>
+    public static Task ReplaceScopesAsync(
+        AcsTeamsAdminConnection connection,
+        string grantId,
+        IReadOnlyList<string> scopes,
+        object? target,
+        OperationContext context) =>
         GraphCall.RunAsync(
-            () => connection.Graph.Oauth2PermissionGrants[grantId].PatchAsync(new OAuth2PermissionGrant { Scope = GrantScopes.Join(scopes) }, cancellationToken: context.CancellationToken),
+            () => connection.Graph.Oauth2PermissionGrants[grantId].PatchAsync(
+                new OAuth2PermissionGrant { Scope = GrantScopes.Join(scopes) },
+                cancellationToken: context.CancellationToken),
             $"Adding scopes to the consent grant {grantId}", target, GraphScopes.DelegatedPermissionGrantReadWrite, context.CancellationToken);
 }

@@ -97,7 +97,12 @@ public sealed class AcsTeamsAdminException : Exception
     /// A failure caused by bad input, raised before any network call. The message names the
     /// parameter and says how to fix it.
     /// </summary>
-    public static AcsTeamsAdminException InvalidInput(string parameterName, object? value, string problem, string fix, string errorId = ErrorIds.InvalidInput) =>
+    public static AcsTeamsAdminException InvalidInput(
+        string parameterName,
+        object? value,
+        string problem,
+        string fix,
+        string errorId = ErrorIds.InvalidInput) =>
         new(errorId, FailureCategory.InvalidArgument, $"{Parameter(parameterName)} {problem} {fix}", fix, value)
         {
             ParameterName = parameterName,

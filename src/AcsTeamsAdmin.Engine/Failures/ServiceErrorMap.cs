@@ -50,7 +50,8 @@ public static class ServiceErrorMap
 
         // Azure Communication Services identity API.
         new(ServiceKind.CommunicationIdentity, 401, null, ErrorIds.AccessTokenRejected, FailureCategory.AuthenticationError,
-            "Check the ACS connection string or access key, or the Entra credential's access to the ACS resource; signed requests also fail when this machine's clock is more than about 15 minutes off."),
+            "Check the ACS connection string or access key, or the Entra credential's access to the ACS resource; " +
+            "signed requests also fail when this machine's clock is more than about 15 minutes off."),
         new(ServiceKind.CommunicationIdentity, 403, null, ErrorIds.InsufficientPrivileges, FailureCategory.PermissionDenied,
             "Give the signed-in identity a role on the ACS resource, or use the resource's connection string."),
         new(ServiceKind.CommunicationIdentity, 404, null, ErrorIds.ResourceNotFound, FailureCategory.ObjectNotFound,
@@ -62,7 +63,8 @@ public static class ServiceErrorMap
         new(ServiceKind.CommunicationIdentity, 401, "IdentityNotOwned", ErrorIds.AcsIdentityNotOwned, FailureCategory.ObjectNotFound,
             "The identity belongs to another ACS resource: use that resource's connection string, or an identity created with this one."),
         new(ServiceKind.CommunicationIdentity, 401, "InvalidAccessToken", ErrorIds.TeamsTokenRejected, FailureCategory.AuthenticationError,
-            "Get a new Entra token for the Teams user with the scopes https://auth.msft.communication.azure.com/Teams.ManageCalls and Teams.ManageChats, then exchange it right away."),
+            "Get a new Entra token for the Teams user with the scopes https://auth.msft.communication.azure.com/Teams.ManageCalls " +
+            "and Teams.ManageChats, then exchange it right away."),
         new(ServiceKind.CommunicationIdentity, 404, "IdentityNotFound", ErrorIds.AcsIdentityNotFound, FailureCategory.ObjectNotFound,
             "The identity was deleted or never existed in this ACS resource; create a new one."),
         new(ServiceKind.CommunicationIdentity, 400, "ValidationError", ErrorIds.AcsValidationFailed, FailureCategory.InvalidArgument,
@@ -78,7 +80,8 @@ public static class ServiceErrorMap
         new(ServiceKind.ResourceManager, 401, null, ErrorIds.AccessTokenRejected, FailureCategory.AuthenticationError,
             "Sign in again with Connect-AcsTeamsAdmin; Azure Resource Manager refused the session's token."),
         new(ServiceKind.ResourceManager, 401, "InvalidAuthenticationTokenTenant", ErrorIds.AccessTokenRejected, FailureCategory.AuthenticationError,
-            "The subscription belongs to another Entra tenant (the message names it): Connect-AcsTeamsAdmin -TenantId <that tenant>, then run the command again."),
+            "The subscription belongs to another Entra tenant (the message names it): " +
+            "Connect-AcsTeamsAdmin -TenantId <that tenant>, then run the command again."),
         new(ServiceKind.ResourceManager, 403, null, ErrorIds.InsufficientPrivileges, FailureCategory.PermissionDenied,
             "Ask an Owner or User Access Administrator of the subscription to assign the signed-in account or app one of those roles on the ACS resource " +
             "(Azure portal > the resource > Access control (IAM) > Add role assignment), then run the command again; new assignments can take a few minutes."),

@@ -37,7 +37,8 @@ public static class MeetingOperations
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var (organizerId, upn) = await ResolveOrganizerAsync(connection, request.Organizer, context).ConfigureAwait(false);
-        var target = $"online meeting '{request.Subject}' organized by {upn ?? organizerId} from {TeamsMeetingRequest.Show(request.Start)} to {TeamsMeetingRequest.Show(request.End)}";
+        var target = $"online meeting '{request.Subject}' organized by {upn ?? organizerId} from " +
+            $"{TeamsMeetingRequest.Show(request.Start)} to {TeamsMeetingRequest.Show(request.End)}";
         if (!context.Approval.ShouldChange(target, "Create"))
         {
             return null;
@@ -61,7 +62,9 @@ public static class MeetingOperations
             {
                 try
                 {
-                    return await connection.Graph.Users[organizerId].OnlineMeetings.PostAsync(body, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+                    return await connection.Graph.Users[organizerId].OnlineMeetings
+                        .PostAsync(body, cancellationToken: context.CancellationToken)
+                        .ConfigureAwait(false);
                 }
                 catch (ODataError error) when (error.ResponseStatusCode == 403 && connection.Info.AppOnly && NamesAccessPolicy(error))
                 {
@@ -70,19 +73,26 @@ public static class MeetingOperations
             },
             what, request.Organizer.ToString(), permission, context.CancellationToken).ConfigureAwait(false)
             ?? throw new AcsTeamsAdminException(ErrorIds.UnexpectedResponse, FailureCategory.InvalidResult,
-                $"{what}: Microsoft Graph answered without the meeting.", "Run the command again; if it keeps failing, report it with -Debug output (it holds no secrets).", request.Organizer.ToString());
+                $"{what}: Microsoft Graph answered without the meeting.",
+                "Run the command again; if it keeps failing, report it with -Debug output (it holds no secrets).",
+                request.Organizer.ToString());
 
         var meeting = ToMeeting(created, request, connection, organizerId, upn);
-        context.Log.Verbose($"Created online meeting {meeting.MeetingId} for {upn ?? organizerId}: lobby bypass {meeting.LobbyBypassScope ?? "(policy default)"}, join link returned.");
+        context.Log.Verbose($"Created online meeting {meeting.MeetingId} for {upn ?? organizerId}: " +
+            $"lobby bypass {meeting.LobbyBypassScope ?? "(policy default)"}, join link returned.");
         return meeting;
     }
 
     /// <summary>The remedy's commands, with the app's id and the organizer: the two a Teams administrator runs.</summary>
     public static string GrantPolicyCommands(string? appId, string organizerId) =>
-        $"New-CsApplicationAccessPolicy -Identity {SuggestedPolicyName} -AppIds {appId ?? "<the app's client id>"} -Description 'Create online meetings for ACS'; " +
+        $"New-CsApplicationAccessPolicy -Identity {SuggestedPolicyName} -AppIds {appId ?? "<the app's client id>"} " +
+        "-Description 'Create online meetings for ACS'; " +
         $"Grant-CsApplicationAccessPolicy -PolicyName {SuggestedPolicyName} -Identity {organizerId}";
 
-    private static async Task<(string ObjectId, string? UserPrincipalName)> ResolveOrganizerAsync(AcsTeamsAdminConnection connection, UserReference organizer, OperationContext context)
+    private static async Task<(string ObjectId, string? UserPrincipalName)> ResolveOrganizerAsync(
+        AcsTeamsAdminConnection connection,
+        UserReference organizer,
+        OperationContext context)
     {
         if (organizer.ObjectId is { } id)
         {
@@ -127,9 +137,11 @@ public static class MeetingOperations
         var appId = connection.Info.ClientId;
         return new AcsTeamsAdminException(ErrorIds.ApplicationAccessPolicyMissing, FailureCategory.PermissionDenied,
             $"{what}: Microsoft Graph answered 403 {error.Error?.Code}: {error.Error?.Message ?? error.Message} " +
-            $"An app (here {appId ?? "this session's app"}) creates meetings for {upn ?? organizerId} only when a Teams application access policy names it and is granted to that user or to everyone.",
+            $"An app (here {appId ?? "this session's app"}) creates meetings for {upn ?? organizerId} only when a Teams application access policy " +
+            "names it and is granted to that user or to everyone.",
             $"As a Teams administrator, in a MicrosoftTeams session (Connect-MicrosoftTeams): {GrantPolicyCommands(appId, organizerId)} " +
-            $"(or Grant-CsApplicationAccessPolicy -PolicyName {SuggestedPolicyName} -Global for every user). The policy can take up to 30 minutes to apply; then run the command again.",
+            $"(or Grant-CsApplicationAccessPolicy -PolicyName {SuggestedPolicyName} -Global for every user). " +
+            "The policy can take up to 30 minutes to apply; then run the command again.",
             upn ?? organizerId, error)
         {
             HttpStatus = 403,
@@ -151,7 +163,12 @@ public static class MeetingOperations
     private static string? WireName<T>(T? value)
         where T : struct, Enum => value is null ? null : char.ToLowerInvariant(value.Value.ToString()[0]) + value.Value.ToString()[1..];
 
-    private static TeamsMeeting ToMeeting(OnlineMeeting created, TeamsMeetingRequest request, AcsTeamsAdminConnection connection, string organizerId, string? upn) => new()
+    private static TeamsMeeting ToMeeting(
+        OnlineMeeting created,
+        TeamsMeetingRequest request,
+        AcsTeamsAdminConnection connection,
+        string organizerId,
+        string? upn) => new()
     {
         MeetingId = created.Id ?? throw Malformed(request, "id"),
         JoinWebUrl = created.JoinWebUrl ?? throw Malformed(request, "joinWebUrl"),

@@ -22,7 +22,10 @@ public sealed record TeamsMeetingRequest
     public const int MaxSubjectLength = 255;
 
     /// <summary>Graph's lobbyBypassScope values, most restrictive first.</summary>
-    public static IReadOnlyList<string> LobbyScopes { get; } = ["organizer", "organization", "organizationAndFederated", "organizationExcludingGuests", "invited", "everyone"];
+    public static IReadOnlyList<string> LobbyScopes { get; } =
+    [
+        "organizer", "organization", "organizationAndFederated", "organizationExcludingGuests", "invited", "everyone"
+    ];
 
     private TeamsMeetingRequest(UserReference organizer, string subject, DateTimeOffset start, DateTimeOffset end, string? lobbyBypassScope)
     {
@@ -50,7 +53,13 @@ public sealed record TeamsMeetingRequest
     /// <param name="end">Null for an hour after the start.</param>
     /// <param name="lobbyBypassScope">Null to keep the policy's default.</param>
     /// <param name="now">The clock (tests move it).</param>
-    public static TeamsMeetingRequest Parse(string? organizerId, string? subject, DateTimeOffset? start, DateTimeOffset? end, string? lobbyBypassScope, DateTimeOffset now)
+    public static TeamsMeetingRequest Parse(
+        string? organizerId,
+        string? subject,
+        DateTimeOffset? start,
+        DateTimeOffset? end,
+        string? lobbyBypassScope,
+        DateTimeOffset now)
     {
         var organizer = UserReference.Parse("OrganizerId", organizerId);
         var title = ParseSubject(subject);
@@ -96,7 +105,8 @@ public sealed record TeamsMeetingRequest
         var trimmed = value.Trim();
         return LobbyScopes.FirstOrDefault(scope => string.Equals(scope, trimmed, StringComparison.OrdinalIgnoreCase))
             ?? throw AcsTeamsAdminException.InvalidInput("LobbyBypassScope", value, $"'{Validation.InputParser.Shorten(trimmed)}' is not a lobby bypass scope.",
-                $"Pass one of {string.Join(", ", LobbyScopes)} (only everyone lets ACS users in without waiting), or leave it out for the organizer's meeting policy.");
+                $"Pass one of {string.Join(", ", LobbyScopes)} (only everyone lets ACS users in without waiting), " +
+                "or leave it out for the organizer's meeting policy.");
     }
 
     private static string ParseSubject(string? subject)
@@ -109,7 +119,12 @@ public sealed record TeamsMeetingRequest
         var trimmed = subject.Trim();
         if (trimmed.Length == 0)
         {
-            throw AcsTeamsAdminException.InvalidInput("Subject", subject, "is empty.", $"Pass the meeting's title, or leave -Subject out for '{DefaultSubject}'.", ErrorIds.MissingParameter);
+            throw AcsTeamsAdminException.InvalidInput(
+                "Subject",
+                subject,
+                "is empty.",
+                $"Pass the meeting's title, or leave -Subject out for '{DefaultSubject}'.",
+                ErrorIds.MissingParameter);
         }
 
         if (trimmed.Length > MaxSubjectLength || trimmed.Any(char.IsControl))

@@ -36,13 +36,16 @@ public static class AcsResourceOperations
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(context);
         var client = new ResourceManagerClient(connection);
-        context.Log.Verbose($"Looking for {query} at Azure Resource Manager ({client.Endpoint.Authority}), api-version {ResourceManagerClient.CommunicationApiVersion}.");
+        context.Log.Verbose($"Looking for {query} at Azure Resource Manager ({client.Endpoint.Authority}), " +
+            $"api-version {ResourceManagerClient.CommunicationApiVersion}.");
         var found = new List<AcsResource>();
         if (query.IsExactLookup)
         {
             var path = $"{GroupPath(query.SubscriptionId!.Value, query.ResourceGroupName!)}{Provider}/{Uri.EscapeDataString(query.Name!)}";
             var call = new ArmCall($"Reading the ACS resource '{query.Name}' in resource group '{query.ResourceGroupName}'", query.Name, ReadAction, ReadRoles);
-            found.Add(ToResource(await client.GetAsync(path, ResourceManagerClient.CommunicationApiVersion, call, context.CancellationToken).ConfigureAwait(false), call));
+            found.Add(ToResource(
+                await client.GetAsync(path, ResourceManagerClient.CommunicationApiVersion, call, context.CancellationToken).ConfigureAwait(false),
+                call));
         }
         else if (query.SubscriptionId is { } subscription)
         {
@@ -54,7 +57,11 @@ public static class AcsResourceOperations
             for (var index = 0; index < subscriptions.Count; index++)
             {
                 var (id, name) = subscriptions[index];
-                context.Progress.Report(new OperationProgress(ProgressActivity, Activity, $"Subscription {name} ({index + 1} of {subscriptions.Count})", index * 100 / subscriptions.Count));
+                context.Progress.Report(new OperationProgress(
+                    ProgressActivity,
+                    Activity,
+                    $"Subscription {name} ({index + 1} of {subscriptions.Count})",
+                    index * 100 / subscriptions.Count));
                 try
                 {
                     found.AddRange(await ListAsync(client, id, query, context).ConfigureAwait(false));
@@ -62,7 +69,8 @@ public static class AcsResourceOperations
                 catch (AcsTeamsAdminException error) when (error.ErrorId == ErrorIds.InsufficientPrivileges)
                 {
                     // Listing needs read access at the subscription: one whose access is only on some resource groups is skipped, with how to read it.
-                    context.Log.Warning($"Subscription '{name}' ({id}) was skipped: this sign-in may not list its ACS resources ({ReadAction} at the subscription). " +
+                    context.Log.Warning($"Subscription '{name}' ({id}) was skipped: this sign-in may not list its " +
+                        $"ACS resources ({ReadAction} at the subscription). " +
                         $"Name its resource group to read one there: Get-AcsResource -SubscriptionId {id} -ResourceGroupName <group>.");
                 }
             }
@@ -74,7 +82,8 @@ public static class AcsResourceOperations
         {
             throw new AcsTeamsAdminException(ErrorIds.AcsResourceNotFound, FailureCategory.ObjectNotFound,
                 $"-Name: no ACS resource named '{query.Name}' {Where(query)}.",
-                "Check the name (Get-AcsResource with no -Name lists the ACS resources this sign-in can see), or the subscription and resource group.", query.Name);
+                "Check the name (Get-AcsResource with no -Name lists the ACS resources this sign-in can see), or the subscription and resource group.",
+                query.Name);
         }
 
         return query.IncludeConnectionString ? await WithConnectionStringsAsync(client, found, context).ConfigureAwait(false) : found;
@@ -91,7 +100,11 @@ public static class AcsResourceOperations
     /// <summary>The enabled subscriptions of the session's tenant that the sign-in has any role in.</summary>
     private static async Task<IReadOnlyList<(Guid Id, string Name)>> SubscriptionsAsync(ResourceManagerClient client, OperationContext context)
     {
-        var call = new ArmCall("Listing the Azure subscriptions this sign-in can see", null, "Microsoft.Resources/subscriptions/read", "any Azure role on the subscription");
+        var call = new ArmCall(
+            "Listing the Azure subscriptions this sign-in can see",
+            null,
+            "Microsoft.Resources/subscriptions/read",
+            "any Azure role on the subscription");
         var result = new List<(Guid, string)>();
         foreach (var item in await PagesAsync(client, "/subscriptions", ResourceManagerClient.SubscriptionsApiVersion, call, context).ConfigureAwait(false))
         {
@@ -121,12 +134,21 @@ public static class AcsResourceOperations
         return result;
     }
 
-    private static async Task<IReadOnlyList<AcsResource>> ListAsync(ResourceManagerClient client, Guid subscription, AcsResourceQuery query, OperationContext context)
+    private static async Task<IReadOnlyList<AcsResource>> ListAsync(
+        ResourceManagerClient client,
+        Guid subscription,
+        AcsResourceQuery query,
+        OperationContext context)
     {
         var byGroup = query.SubscriptionId is not null && query.ResourceGroupName is not null;
         var path = (byGroup ? GroupPath(subscription, query.ResourceGroupName!) : SubscriptionPath(subscription)) + Provider;
-        var call = new ArmCall(byGroup ? $"Listing the ACS resources of resource group '{query.ResourceGroupName}'" : $"Listing the ACS resources of subscription {subscription}",
-            byGroup ? query.ResourceGroupName : subscription.ToString("D", CultureInfo.InvariantCulture), ReadAction, ReadRoles);
+        var call = new ArmCall(
+            byGroup
+                ? $"Listing the ACS resources of resource group '{query.ResourceGroupName}'"
+                : $"Listing the ACS resources of subscription {subscription}",
+            byGroup ? query.ResourceGroupName : subscription.ToString("D", CultureInfo.InvariantCulture),
+            ReadAction,
+            ReadRoles);
         var items = await PagesAsync(client, path, ResourceManagerClient.CommunicationApiVersion, call, context).ConfigureAwait(false);
         var resources = items.Select(item => ToResource(item, call))
             .Where(resource => query.MatchesResourceGroup(resource.ResourceGroupName) && query.MatchesName(resource.Name))
@@ -136,7 +158,12 @@ public static class AcsResourceOperations
     }
 
     /// <summary>Every item of an ARM list, following nextLink.</summary>
-    private static async Task<IReadOnlyList<JsonNode?>> PagesAsync(ResourceManagerClient client, string path, string apiVersion, ArmCall call, OperationContext context)
+    private static async Task<IReadOnlyList<JsonNode?>> PagesAsync(
+        ResourceManagerClient client,
+        string path,
+        string apiVersion,
+        ArmCall call,
+        OperationContext context)
     {
         var items = new List<JsonNode?>();
         var page = await client.GetAsync(path, apiVersion, call, context.CancellationToken).ConfigureAwait(false);
@@ -152,17 +179,28 @@ public static class AcsResourceOperations
         }
     }
 
-    private static async Task<IReadOnlyList<AcsResource>> WithConnectionStringsAsync(ResourceManagerClient client, IReadOnlyList<AcsResource> resources, OperationContext context)
+    private static async Task<IReadOnlyList<AcsResource>> WithConnectionStringsAsync(
+        ResourceManagerClient client,
+        IReadOnlyList<AcsResource> resources,
+        OperationContext context)
     {
         var result = new List<AcsResource>();
         foreach (var resource in resources)
         {
             var call = new ArmCall($"Reading the access keys of the ACS resource '{resource.Name}'", resource.Name, ListKeysAction, ListKeysRoles);
-            var keys = await client.PostAsync(resource.ResourceId + "/listKeys", ResourceManagerClient.CommunicationApiVersion, call, context.CancellationToken).ConfigureAwait(false);
+            var keys = await client.PostAsync(
+                resource.ResourceId + "/listKeys",
+                ResourceManagerClient.CommunicationApiVersion,
+                call,
+                context.CancellationToken).ConfigureAwait(false);
             var connectionString = ResourceManagerClient.Text(keys?["primaryConnectionString"])
-                ?? (ResourceManagerClient.Text(keys?["primaryKey"]) is { } key && resource.Endpoint is { } endpoint ? $"endpoint={endpoint};accesskey={key}" : null)
+                ?? (ResourceManagerClient.Text(keys?["primaryKey"]) is { } key && resource.Endpoint is { } endpoint
+                    ? $"endpoint={endpoint};accesskey={key}"
+                    : null)
                 ?? throw new AcsTeamsAdminException(ErrorIds.UnexpectedResponse, FailureCategory.InvalidResult,
-                    $"{call.WhatFailed}: Azure Resource Manager's answer has no primary key.", "Run the command again; if it keeps failing, report it with -Debug output (it holds no secrets).", resource.Name);
+                    $"{call.WhatFailed}: Azure Resource Manager's answer has no primary key.",
+                    "Run the command again; if it keeps failing, report it with -Debug output (it holds no secrets).",
+                    resource.Name);
 
             // The key goes into a SecureString at once and is never logged.
             context.Log.Verbose($"Read the primary connection string of '{resource.Name}' (returned as a SecureString).");

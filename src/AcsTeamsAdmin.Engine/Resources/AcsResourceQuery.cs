@@ -75,7 +75,8 @@ public sealed partial record AcsResourceQuery
         if (trimmed.Length == 0)
         {
             throw AcsTeamsAdminException.InvalidInput("ResourceGroupName", value, "is empty.",
-                "Pass the resource group's name (Azure portal > Resource groups), or leave -ResourceGroupName out to search every group.", ErrorIds.MissingParameter);
+                "Pass the resource group's name (Azure portal > Resource groups), or leave -ResourceGroupName out to search every group.",
+                ErrorIds.MissingParameter);
         }
 
         if (!ResourceGroupPattern().IsMatch(trimmed) || trimmed.EndsWith('.'))

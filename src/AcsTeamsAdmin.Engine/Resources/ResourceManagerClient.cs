@@ -43,8 +43,10 @@ internal sealed class ResourceManagerClient
         {
             // The token the user brought is for Microsoft Graph: Azure Resource Manager would answer 401 for it.
             throw new AcsTeamsAdminException(ErrorIds.AccessTokenRejected, FailureCategory.AuthenticationError,
-                "Reading the ACS resource needs a token for Azure Resource Manager, and this session was connected with -AccessToken, a Microsoft Graph token that cannot be exchanged for one.",
-                "Connect-AcsTeamsAdmin with a sign-in that can get tokens (browser, -UseDeviceCode, -ClientSecret, a certificate or -Identity), then run the command again.");
+                "Reading the ACS resource needs a token for Azure Resource Manager, and this session was connected with -AccessToken, " +
+                "a Microsoft Graph token that cannot be exchanged for one.",
+                "Connect-AcsTeamsAdmin with a sign-in that can get tokens " +
+                "(browser, -UseDeviceCode, -ClientSecret, a certificate or -Identity), then run the command again.");
         }
 
         Endpoint = connection.ResourceManagerEndpoint;
@@ -84,7 +86,11 @@ internal sealed class ResourceManagerClient
                 "Run the command again; if it keeps happening, report it with -Debug output (it holds no secrets).", call.Target);
         }
 
-        return SendAsync(RequestMethod.Get, new UriBuilder(next) { Scheme = _requestEndpoint.Scheme, Port = _requestEndpoint.Port }.Uri, call, cancellationToken);
+        return SendAsync(
+            RequestMethod.Get,
+            new UriBuilder(next) { Scheme = _requestEndpoint.Scheme, Port = _requestEndpoint.Port }.Uri,
+            call,
+            cancellationToken);
     }
 
     private Uri Address(string path, string apiVersion) =>
@@ -165,8 +171,10 @@ internal sealed class ResourceManagerClient
         const string Prefix = "Sign-in failed: ";
         var reason = graph.Message.StartsWith(Prefix, StringComparison.Ordinal) ? graph.Message[Prefix.Length..] : graph.Message;
         return new AcsTeamsAdminException(graph.ErrorId, graph.Category, "Getting a token for Azure Resource Manager failed: " + reason,
-            "The signed-in account or app must be allowed to call Azure Resource Manager: for a browser or device code sign-in, connect with -ClientId of an app that has the " +
-            "delegated permission Azure Service Management user_impersonation (Microsoft Graph Command Line Tools has not); an app or managed identity needs an Azure role on the resource.",
+            "The signed-in account or app must be allowed to call Azure Resource Manager: " +
+            "for a browser or device code sign-in, connect with -ClientId of an app that has the " +
+            "delegated permission Azure Service Management user_impersonation (Microsoft Graph Command Line Tools has not); " +
+            "an app or managed identity needs an Azure role on the resource.",
             target, error)
         {
             HttpStatus = graph.HttpStatus,
@@ -236,7 +244,8 @@ internal sealed class ResourceManagerClient
                 var status = message.HasResponse ? message.Response.Status.ToString(CultureInfo.InvariantCulture) : "no response";
                 var requestId = message.HasResponse && message.Response.Headers.TryGetValue("x-ms-request-id", out var value) ? value : "-";
                 OperationContext.Current.Log.Debug(
-                    $"ARM {message.Request.Method} {message.Request.Uri.Path} -> {status} in {watch.Elapsed.TotalMilliseconds:0} ms (x-ms-request-id {requestId}, x-ms-client-request-id {message.Request.ClientRequestId}).");
+                    $"ARM {message.Request.Method} {message.Request.Uri.Path} -> {status} in {watch.Elapsed.TotalMilliseconds:0} ms " +
+                    $"(x-ms-request-id {requestId}, x-ms-client-request-id {message.Request.ClientRequestId}).");
             }
         }
     }

@@ -32,11 +32,13 @@ public static class AnonymousJoinCheck
         ArgumentNullException.ThrowIfNull(verdict);
         return verdict.AssumedDefaults.Count == 0
             ? null
-            : $"Not given, so assumed at the documented default: {string.Join(", ", verdict.AssumedDefaults)}. Give the MicrosoftTeams objects (or these values) to check the tenant's own settings.";
+            : $"Not given, so assumed at the documented default: {string.Join(", ", verdict.AssumedDefaults)}. " +
+              "Give the MicrosoftTeams objects (or these values) to check the tenant's own settings.";
     }
 
     /// <summary>The -AcsResourceId value, parsed; null when not given.</summary>
     public static Guid? ParseAcsResourceId(string? value) =>
         value is null ? null : Validation.InputParser.ParseGuid("AcsResourceId", value,
-            "it is the ACS resource's immutable resource id, on its Overview page in the Azure portal, or (Get-AzCommunicationService -ResourceGroupName <group> -Name <name>).ImmutableResourceId.");
+            "it is the ACS resource's immutable resource id, on its Overview page in the Azure portal, " +
+            "or (Get-AzCommunicationService -ResourceGroupName <group> -Name <name>).ImmutableResourceId.");
 }

@@ -24,8 +24,10 @@ internal static class FederationChecks
         var required = federation.RequireAcsFederationForMeeting ?? V.DefaultRequireAcsFederationForMeeting;
         findings.Add(federationName, N.RequireAcsFederationForMeeting, Show(required), SourceOf(federation.RequireAcsFederationForMeeting), FindingEffect.Info,
             required
-                ? "Meetings admit ACS users only from ACS resources allowed for federation, and only when the organizer's external access policy allows ACS federation."
-                : "Meetings do not require ACS federation, so EnableAcsUsers and AllowedAcsResources do not affect joining (they govern ACS users calling and chatting with Teams users).",
+                ? "Meetings admit ACS users only from ACS resources allowed for federation, " +
+                  "and only when the organizer's external access policy allows ACS federation."
+                : "Meetings do not require ACS federation, so EnableAcsUsers and AllowedAcsResources do not affect joining " +
+                  "(they govern ACS users calling and chatting with Teams users).",
             required ? $"{SetFederation} -RequireAcsFederationForMeeting $false" : null);
 
         if (!required)
@@ -57,7 +59,8 @@ internal static class FederationChecks
             optedIn ? FindingEffect.Info : FindingEffect.Blocks,
             optedIn
                 ? "The organizer's external access policy allows ACS federation."
-                : "The organizer's external access policy opts out of ACS federation, and meetings require it. Change the policy, or assign the organizers one that allows it.",
+                : "The organizer's external access policy opts out of ACS federation, and meetings require it. " +
+                  "Change the policy, or assign the organizers one that allows it.",
             optedIn ? null : $"Set-CsExternalAccessPolicy -Identity {RemedyCommand.Identity(accessIdentity)} -EnableAcsFederationAccess $true");
     }
 
@@ -74,13 +77,20 @@ internal static class FederationChecks
         findings.Add(federationName, N.AllowedAcsResources, Show(allowed), SourceOf(federation.AllowedAcsResources), FindingEffect.Info,
             listed
                 ? $"ACS resource {resource} is allowed for federation: its users can also call and chat with Teams users outside meetings."
-                : $"ACS resource {resource} is {(enabled ? "not in the list" : "not allowed: ACS federation is off")}. Joining meetings is not affected (they do not require federation), " +
+                : $"ACS resource {resource} is {(enabled ? "not in the list" : "not allowed: ACS federation is off")}. " +
+                  "Joining meetings is not affected (they do not require federation), " +
                   "but its users cannot call or chat with Teams users outside meetings.",
-            listed ? null : $"{SetFederation}{fix} -AllowedAcsResources {RemedyCommand.List([.. allowed.Where(entry => !IsListed([entry], resource)), resource.ToString()])}");
+            listed
+                ? null
+                : $"{SetFederation}{fix} -AllowedAcsResources " +
+                  $"{RemedyCommand.List([.. allowed.Where(entry => !IsListed([entry], resource)), resource.ToString()])}");
     }
 
     private static bool IsListed(IEnumerable<string> allowed, Guid resource) =>
-        allowed.Any(entry => Guid.TryParse(entry, out var id) ? id == resource : string.Equals(entry.Trim(), resource.ToString(), StringComparison.OrdinalIgnoreCase));
+        allowed.Any(entry => Guid.TryParse(entry, out var id) ? id == resource : string.Equals(
+            entry.Trim(),
+            resource.ToString(),
+            StringComparison.OrdinalIgnoreCase));
 
     private static void CheckAllowList(AcsFederationSettings federation, Guid? acsResourceId, FindingList findings, string federationName)
     {
@@ -102,14 +112,17 @@ internal static class FederationChecks
             }
 
             findings.Add(federationName, N.AllowedAcsResources, value, source, FindingEffect.MayBlock,
-                "Only ACS users of these resources can join, and no -AcsResourceId was given, so whether yours is listed cannot be checked. Pass -AcsResourceId (the resource's immutable resource id).");
+                "Only ACS users of these resources can join, and no -AcsResourceId was given, so whether yours is listed cannot be checked. " +
+                "Pass -AcsResourceId (the resource's immutable resource id).");
             return;
         }
 
         var listed = IsListed(allowed, resource);
         findings.Add(federationName, N.AllowedAcsResources, value, source,
             listed ? FindingEffect.Info : FindingEffect.Blocks,
-            listed ? $"ACS resource {resource} is allowed." : $"ACS resource {resource} is not allowed, and meetings require federation: its users cannot join.",
+            listed
+                ? $"ACS resource {resource} is allowed."
+                : $"ACS resource {resource} is not allowed, and meetings require federation: its users cannot join.",
             listed ? null : Add(resource.ToString()));
     }
 }

@@ -22,15 +22,19 @@ internal static class MeetingJoinChecks
         findings.Add(configurationName, N.DisableAnonymousJoin, Show(tenantWideOff), SourceOf(configuration.DisableAnonymousJoin),
             tenantWideOff ? FindingEffect.Blocks : FindingEffect.Info,
             tenantWideOff
-                ? "The older tenant-wide switch is on: no anonymous user, ACS users included, can join any meeting in the tenant, whatever the meeting policy allows."
+                ? "The older tenant-wide switch is on: no anonymous user, ACS users included, " +
+                  "can join any meeting in the tenant, whatever the meeting policy allows."
                 : "The tenant-wide switch allows anonymous join; the organizer's meeting policy decides.",
-            tenantWideOff ? $"Set-CsTeamsMeetingConfiguration -Identity {RemedyCommand.Identity(configuration.Identity ?? V.Global)} -DisableAnonymousJoin $false" : null);
+            tenantWideOff
+                ? $"Set-CsTeamsMeetingConfiguration -Identity {RemedyCommand.Identity(configuration.Identity ?? V.Global)} -DisableAnonymousJoin $false"
+                : null);
 
         var allowed = policy.AllowAnonymousUsersToJoinMeeting ?? V.DefaultAllowAnonymousUsersToJoinMeeting;
         findings.Add(policyName, N.AllowAnonymousUsersToJoinMeeting, Show(allowed), SourceOf(policy.AllowAnonymousUsersToJoinMeeting),
             allowed ? FindingEffect.Info : FindingEffect.Blocks,
             !allowed
-                ? "Anonymous users, ACS users among them, cannot join meetings these organizers create. (Teams clients may still join after an email code when AnonymousUserAuthenticationMethod is OneTimePasscode; Microsoft documents no such path for ACS clients.)"
+                ? "Anonymous users, ACS users among them, cannot join meetings these organizers create. (Teams clients may still join after an email code " +
+                  "when AnonymousUserAuthenticationMethod is OneTimePasscode; Microsoft documents no such path for ACS clients.)"
                 : tenantWideOff
                     ? "This policy allows anonymous users, but DisableAnonymousJoin overrides it."
                     : "Anonymous users, ACS users among them, may join these organizers' meetings.",
@@ -74,13 +78,15 @@ internal static class MeetingJoinChecks
         {
             // The meeting's own option decides for it; the policy's value only seeded it when the meeting was made.
             findings.Add(policyName, N.AutoAdmittedUsers, admitted, SourceOf(policy.AutoAdmittedUsers), FindingEffect.Info,
-                $"The default for new meetings of these organizers; {meeting.Description} has its own lobby option (lobbyBypassSettings.scope), which decides for it.");
+                "The default for new meetings of these organizers; " +
+                $"{meeting.Description} has its own lobby option (lobbyBypassSettings.scope), which decides for it.");
             var bypass = string.Equals(scope, "everyone", StringComparison.OrdinalIgnoreCase);
             findings.Add($"Online meeting {meeting.MeetingId ?? meeting.Subject}", N.LobbyBypassScope, scope, SettingSource.Given,
                 bypass ? FindingEffect.Info : FindingEffect.Lobby,
                 bypass
                     ? $"Everyone bypasses the lobby of {meeting.Description}: ACS users join it without waiting."
-                    : $"Only 'everyone' lets anonymous users bypass the lobby of {meeting.Description}, so ACS users wait there until a participant admits them. " +
+                    : $"Only 'everyone' lets anonymous users bypass the lobby of {meeting.Description}, " +
+                      "so ACS users wait there until a participant admits them. " +
                       "The organizer can change it in the meeting's Meeting options.",
                 bypass ? null : meeting.UpdateCommand("lobbyBypassSettings = @{ scope = 'everyone' }"));
             return;
@@ -92,7 +98,8 @@ internal static class MeetingJoinChecks
                 ? "Anonymous users, ACS users among them, bypass the lobby. Organizers can still change who bypasses it per meeting in Meeting options."
                 : (known ? "Only" : $"'{admitted}' is not a value the check knows; only") +
                   " Everyone lets anonymous users bypass the lobby, so ACS users wait there until a participant admits them. " +
-                  "Organizers can change this per meeting in Meeting options. Everyone admits every anonymous user without a check: weigh that before changing the policy.",
+                  "Organizers can change this per meeting in Meeting options. " +
+                  "Everyone admits every anonymous user without a check: weigh that before changing the policy.",
             everyone ? null : $"{setPolicy} -AutoAdmittedUsers Everyone");
     }
 
@@ -102,7 +109,8 @@ internal static class MeetingJoinChecks
         var passcode = string.Equals(method, V.OneTimePasscode, StringComparison.OrdinalIgnoreCase);
         findings.Add(policyName, N.AnonymousUserAuthenticationMethod, method, SourceOf(policy.AnonymousUserAuthenticationMethod), FindingEffect.Info,
             passcode
-                ? "Organizers with Teams Premium may require anonymous participants to verify with a one-time passcode sent by email, meeting by meeting (off unless they turn it on). " +
+                ? "Organizers with Teams Premium may require anonymous participants to verify with a one-time passcode sent by email, " +
+                  "meeting by meeting (off unless they turn it on). " +
                   "Microsoft documents no way for an ACS client to complete that step, so expect ACS users to be unable to join meetings that require it."
                 : "Anonymous participants are not asked to verify by email code.",
             passcode ? $"{setPolicy} -AnonymousUserAuthenticationMethod None" : null);
@@ -112,7 +120,8 @@ internal static class MeetingJoinChecks
         findings.Add(policyName, N.CaptchaVerificationForMeetingJoin, captcha, SourceOf(policy.CaptchaVerificationForMeetingJoin),
             required ? FindingEffect.MayBlock : FindingEffect.Info,
             required
-                ? "Anonymous users must complete a CAPTCHA challenge before they join. Microsoft documents no CAPTCHA step for ACS clients: try a join from your application before relying on it."
+                ? "Anonymous users must complete a CAPTCHA challenge before they join. " +
+                  "Microsoft documents no CAPTCHA step for ACS clients: try a join from your application before relying on it."
                 : "No CAPTCHA challenge before joining.",
             required ? $"{setPolicy} -CaptchaVerificationForMeetingJoin NotRequired" : null);
     }
@@ -141,10 +150,14 @@ internal static class MeetingJoinChecks
         var chat = policy.MeetingChatEnabledType ?? V.DefaultMeetingChatEnabledType;
         var (effect, detail) = V.Canonical(chat, V.MeetingChatEnabledTypes) switch
         {
-            V.ChatEnabled => (FindingEffect.Info, "ACS users can chat while they are in the meeting (not in channel meetings, and not before joining or after leaving)."),
+            V.ChatEnabled => (
+                FindingEffect.Info,
+                "ACS users can chat while they are in the meeting (not in channel meetings, and not before joining or after leaving)."),
             V.ChatEnabledExceptAnonymous => (FindingEffect.FeatureLoss, "Meeting chat is off for anonymous users, so ACS users cannot chat in these meetings."),
             V.ChatDisabled => (FindingEffect.FeatureLoss, "Meeting chat is off for everyone in these meetings, ACS users included."),
-            _ => (FindingEffect.Info, $"'{chat}' is not a value the check knows (Enabled, Disabled, EnabledExceptAnonymous); check what it means for anonymous users."),
+            _ => (
+                FindingEffect.Info,
+                $"'{chat}' is not a value the check knows (Enabled, Disabled, EnabledExceptAnonymous); check what it means for anonymous users."),
         };
         findings.Add(policyName, N.MeetingChatEnabledType, chat, SourceOf(policy.MeetingChatEnabledType), effect, detail,
             effect == FindingEffect.FeatureLoss ? $"{setPolicy} -MeetingChatEnabledType Enabled" : null);

@@ -23,7 +23,10 @@ public sealed record MeetingLobbyOptions(string? Subject, string? MeetingId, str
     /// <summary>How the verdict names the meeting.</summary>
     public string Description => $"the meeting '{Subject ?? MeetingId ?? "(no subject)"}'";
 
-    /// <summary>The Microsoft Graph PowerShell command that changes the meeting's options, with <paramref name="body"/> as its body's hashtable content.</summary>
+    /// <summary>
+    /// The Microsoft Graph PowerShell command that changes the meeting's options, with <paramref name="body"/> as its body's
+    /// hashtable content.
+    /// </summary>
     public string UpdateCommand(string body) =>
         $"Update-MgUserOnlineMeeting -UserId {OrganizerId ?? "<organizer id>"} -OnlineMeetingId {MeetingId ?? "<meeting id>"} -BodyParameter @{{ {body} }}";
 }

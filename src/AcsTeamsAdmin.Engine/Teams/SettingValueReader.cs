@@ -48,7 +48,11 @@ internal static class SettingValueReader
                     return parsed;
                 }
 
-                throw origin.Invalid(name, text, $"is '{Shorten(text)}', not true or false.", $"Give {name} as true or false (in PowerShell, $true or $false).");
+                throw origin.Invalid(
+                    name,
+                    text,
+                    $"is '{Shorten(text)}', not true or false.",
+                    $"Give {name} as true or false (in PowerShell, $true or $false).");
             default:
                 throw origin.Invalid(name, value, $"is {Describe(value)}, not true or false.", $"Give {name} as true or false.");
         }
@@ -137,8 +141,13 @@ internal static class SettingValueReader
     private static AcsTeamsAdminException NumberForName(string name, object value, IReadOnlyList<string> known, SettingsOrigin origin) =>
         // No Microsoft document gives the numbers behind these names, so guessing could turn a
         // blocking setting into an allowing one: refuse, and say how to get names instead.
-        origin.Invalid(name, value, $"is the number {Convert.ToString(value, CultureInfo.InvariantCulture)}; the check needs the name ({string.Join(", ", known)}).",
-            origin.Strict ? $"Give {name} by name." : "Export the objects again with ConvertTo-Json -EnumsAsStrings (PowerShell 7), or give the value by name.");
+        origin.Invalid(
+            name,
+            value,
+            $"is the number {Convert.ToString(value, CultureInfo.InvariantCulture)}; the check needs the name ({string.Join(", ", known)}).",
+            origin.Strict
+                ? $"Give {name} by name."
+                : "Export the objects again with ConvertTo-Json -EnumsAsStrings (PowerShell 7), or give the value by name.");
 
     private static bool IsNumber(object value) =>
         value is byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal;

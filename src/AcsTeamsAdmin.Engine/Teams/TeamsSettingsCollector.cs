@@ -24,7 +24,8 @@ public sealed class TeamsSettingsCollector
                 : $"mixes properties of {string.Join(" and ", kinds.Select(TeamsSettingsReader.Cmdlet))}";
             throw new AcsTeamsAdminException(ErrorIds.TeamsSettingsNotRecognized, FailureCategory.InvalidArgument,
                 $"{AcsTeamsAdminException.Parameter(origin.ParameterName ?? "Path")} {origin.Description} {problem}.",
-                "Give the output of Get-CsTeamsMeetingConfiguration, Get-CsTeamsMeetingPolicy, Get-CsTeamsAcsFederationConfiguration or Get-CsExternalAccessPolicy, one object each (see docs/examples/teams-settings.json).",
+                "Give the output of Get-CsTeamsMeetingConfiguration, Get-CsTeamsMeetingPolicy, " +
+                "Get-CsTeamsAcsFederationConfiguration or Get-CsExternalAccessPolicy, one object each (see docs/examples/teams-settings.json).",
                 target: origin.Description)
             {
                 ParameterName = origin.ParameterName,
@@ -49,8 +50,11 @@ public sealed class TeamsSettingsCollector
     public TeamsSettingsDocument Build() => new()
     {
         MeetingConfiguration = Single(TeamsSettingsKind.MeetingConfiguration, s => s.MeetingConfiguration.Identity)?.MeetingConfiguration ?? new(),
-        MeetingPolicies = _objects.TryGetValue(TeamsSettingsKind.MeetingPolicy, out var policies) ? policies.Select(p => p.Settings.MeetingPolicy).ToArray() : [],
-        AcsFederationConfiguration = Single(TeamsSettingsKind.AcsFederationConfiguration, s => s.AcsFederationConfiguration.Identity)?.AcsFederationConfiguration ?? new(),
+        MeetingPolicies = _objects.TryGetValue(TeamsSettingsKind.MeetingPolicy, out var policies)
+            ? policies.Select(p => p.Settings.MeetingPolicy).ToArray()
+            : [],
+        AcsFederationConfiguration =
+            Single(TeamsSettingsKind.AcsFederationConfiguration, s => s.AcsFederationConfiguration.Identity)?.AcsFederationConfiguration ?? new(),
         ExternalAccessPolicy = Single(TeamsSettingsKind.ExternalAccessPolicy, s => s.ExternalAccessPolicy.Identity)?.ExternalAccessPolicy ?? new(),
     };
 
@@ -76,7 +80,8 @@ public sealed class TeamsSettingsCollector
 
         var origin = list[0].Origin;
         throw new AcsTeamsAdminException(ErrorIds.TeamsSettingsNotRecognized, FailureCategory.InvalidArgument,
-            $"{AcsTeamsAdminException.Parameter(origin.ParameterName ?? "Path")} there are {list.Count} {kind} objects ({string.Join(", ", list.Select(item => item.Origin.Description))}) and {(global.Length == 0 ? "none" : "more than one")} is Global.",
+            $"{AcsTeamsAdminException.Parameter(origin.ParameterName ?? "Path")} there are {list.Count} {kind} objects " +
+            $"({string.Join(", ", list.Select(item => item.Origin.Description))}) and {(global.Length == 0 ? "none" : "more than one")} is Global.",
             $"Keep only the organizer's {kind} (e.g. {TeamsSettingsReader.Cmdlet(kind)} -Identity Global).", target: kind.ToString())
         {
             ParameterName = origin.ParameterName,

@@ -52,7 +52,10 @@ public static class TeamsSettingsFile
 
             if (info.Length > MaxBytes)
             {
-                throw Unreadable(shownAs, $"is {info.Length / (1024 * 1024)} MB, too large for a settings export.", "Give the JSON file of the Teams settings.");
+                throw Unreadable(
+                    shownAs,
+                    $"is {info.Length / (1024 * 1024)} MB, too large for a settings export.",
+                    "Give the JSON file of the Teams settings.");
             }
 
             // ReadAllText honours a byte order mark: Windows PowerShell's Out-File writes UTF-16.
@@ -104,8 +107,12 @@ public static class TeamsSettingsFile
         {
             if (!KeyNames.TryGetValue(property.Name, out var kind))
             {
-                throw Unreadable(fileName, $"has the key '{property.Name}', which is not one of MeetingConfiguration, MeetingPolicy, AcsFederationConfiguration, ExternalAccessPolicy.",
-                    "Rename or remove it (see docs/examples/teams-settings.json).", errorId: ErrorIds.TeamsSettingsNotRecognized);
+                throw Unreadable(
+                    fileName,
+                    $"has the key '{property.Name}', which is not one of MeetingConfiguration, MeetingPolicy, " +
+                    "AcsFederationConfiguration, ExternalAccessPolicy.",
+                    "Rename or remove it (see docs/examples/teams-settings.json).",
+                    errorId: ErrorIds.TeamsSettingsNotRecognized);
             }
 
             var objects = Flatten(property.Value).ToArray();
@@ -122,7 +129,11 @@ public static class TeamsSettingsFile
         var objects = Flatten(root).ToArray();
         if (objects.Length == 0)
         {
-            throw Unreadable(fileName, "holds no settings.", "Export the objects with ConvertTo-Json (see docs/examples/teams-settings.json).", errorId: ErrorIds.TeamsSettingsNotRecognized);
+            throw Unreadable(
+                fileName,
+                "holds no settings.",
+                "Export the objects with ConvertTo-Json (see docs/examples/teams-settings.json).",
+                errorId: ErrorIds.TeamsSettingsNotRecognized);
         }
 
         for (var i = 0; i < objects.Length; i++)
@@ -146,7 +157,12 @@ public static class TeamsSettingsFile
             : throw Unreadable(fileName, $"has {element.ValueKind.ToString().ToLowerInvariant()} where {where} should be an object.",
                 "Give each setting object as ConvertTo-Json writes it (see docs/examples/teams-settings.json).", errorId: ErrorIds.TeamsSettingsNotRecognized);
 
-    private static AcsTeamsAdminException Unreadable(string file, string problem, string fix, Exception? inner = null, string errorId = ErrorIds.TeamsSettingsFileUnreadable) =>
+    private static AcsTeamsAdminException Unreadable(
+        string file,
+        string problem,
+        string fix,
+        Exception? inner = null,
+        string errorId = ErrorIds.TeamsSettingsFileUnreadable) =>
         new(errorId, FailureCategory.InvalidData, $"{AcsTeamsAdminException.Parameter(PathParameter)} '{file}' {problem} {fix}", fix, file, inner)
         {
             ParameterName = PathParameter,

@@ -32,7 +32,10 @@ public static class TeamsSettingsReader
         };
     }
 
-    public static TeamsMeetingPolicySettings ReadMeetingPolicy(IReadOnlyDictionary<string, object?> properties, SettingsOrigin origin, string identityProperty = Identity)
+    public static TeamsMeetingPolicySettings ReadMeetingPolicy(
+        IReadOnlyDictionary<string, object?> properties,
+        SettingsOrigin origin,
+        string identityProperty = Identity)
     {
         ArgumentNullException.ThrowIfNull(properties);
         ArgumentNullException.ThrowIfNull(origin);
@@ -42,8 +45,16 @@ public static class TeamsSettingsReader
             AllowAnonymousUsersToJoinMeeting = SettingValueReader.Bool(properties, AllowAnonymousUsersToJoinMeeting, origin),
             BlockedAnonymousJoinClientTypes = ClientTypes(properties, origin),
             AutoAdmittedUsers = SettingValueReader.Choice(properties, AutoAdmittedUsers, TeamsSettingValues.AutoAdmittedUsers, origin),
-            AnonymousUserAuthenticationMethod = SettingValueReader.Choice(properties, AnonymousUserAuthenticationMethod, TeamsSettingValues.AnonymousUserAuthenticationMethods, origin),
-            CaptchaVerificationForMeetingJoin = SettingValueReader.Choice(properties, CaptchaVerificationForMeetingJoin, TeamsSettingValues.CaptchaVerifications, origin),
+            AnonymousUserAuthenticationMethod = SettingValueReader.Choice(
+                properties,
+                AnonymousUserAuthenticationMethod,
+                TeamsSettingValues.AnonymousUserAuthenticationMethods,
+                origin),
+            CaptchaVerificationForMeetingJoin = SettingValueReader.Choice(
+                properties,
+                CaptchaVerificationForMeetingJoin,
+                TeamsSettingValues.CaptchaVerifications,
+                origin),
             MeetingChatEnabledType = SettingValueReader.Choice(properties, MeetingChatEnabledType, TeamsSettingValues.MeetingChatEnabledTypes, origin),
         };
     }
@@ -97,7 +108,10 @@ public static class TeamsSettingsReader
         };
     }
 
-    /// <summary>Reads a bag as <paramref name="expected"/>, refusing an object that is plainly another kind (e.g. a meeting policy passed as -MeetingConfiguration).</summary>
+    /// <summary>
+    /// Reads a bag as <paramref name="expected"/>, refusing an object that is plainly another kind (e.g. a meeting policy passed
+    /// as -MeetingConfiguration).
+    /// </summary>
     public static TeamsJoinSettings ReadAs(TeamsSettingsKind expected, IReadOnlyDictionary<string, object?> properties, SettingsOrigin origin)
     {
         ArgumentNullException.ThrowIfNull(properties);
@@ -107,7 +121,8 @@ public static class TeamsSettingsReader
         {
             var looksLike = kinds.Count == 0 ? "has none of its properties" : $"looks like a {string.Join(" and ", kinds.Select(Cmdlet))} object";
             throw new AcsTeamsAdminException(ErrorIds.TeamsSettingsNotRecognized, FailureCategory.InvalidArgument,
-                $"{AcsTeamsAdminException.Parameter(origin.ParameterName ?? expected.ToString())} {Capitalize(origin.Description)} is not the output of {Cmdlet(expected)}: it {looksLike}.",
+                $"{AcsTeamsAdminException.Parameter(origin.ParameterName ?? expected.ToString())} {Capitalize(origin.Description)} is not " +
+                $"the output of {Cmdlet(expected)}: it {looksLike}.",
                 $"Pass the output of {Cmdlet(expected)} (it has {string.Join(", ", PropertiesOf[expected])}).", target: expected.ToString())
             {
                 ParameterName = origin.ParameterName,

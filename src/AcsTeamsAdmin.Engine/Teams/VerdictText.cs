@@ -3,7 +3,12 @@ namespace AcsTeamsAdmin.Engine.Teams;
 /// <summary>The verdict in one paragraph, built from the findings so it can never disagree with them.</summary>
 internal static class VerdictText
 {
-    public static string Compose(string meetingPolicy, MeetingLobbyOptions? meeting, IReadOnlyList<JoinPolicyFinding> findings, bool waitsInLobby, IReadOnlyList<string> assumed)
+    public static string Compose(
+        string meetingPolicy,
+        MeetingLobbyOptions? meeting,
+        IReadOnlyList<JoinPolicyFinding> findings,
+        bool waitsInLobby,
+        IReadOnlyList<string> assumed)
     {
         string Settings(FindingEffect effect) =>
             string.Join(", ", findings.Where(f => f.Effect == effect && f.Source != SettingSource.Documented).Select(f => f.Setting));
@@ -43,7 +48,8 @@ internal static class VerdictText
 
         if (assumed.Count > 0)
         {
-            parts.Add($"Assumed the documented default for {assumed.Count} setting{(assumed.Count == 1 ? string.Empty : "s")} not given: {string.Join(", ", assumed)}.");
+            parts.Add($"Assumed the documented default for {assumed.Count} " +
+                $"setting{(assumed.Count == 1 ? string.Empty : "s")} not given: {string.Join(", ", assumed)}.");
         }
 
         return string.Join(" ", parts);

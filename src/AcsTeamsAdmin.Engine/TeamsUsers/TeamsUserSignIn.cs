@@ -37,11 +37,17 @@ public static class TeamsUserSignIn
     /// <param name="transport">Replaces the network (a sandbox session's handler); null for Entra ID itself.</param>
     /// <param name="sandboxBrowser">True to answer the interactive flow's browser step through <paramref name="transport"/> (sandbox only).</param>
     /// <param name="context">Device code instructions go to its Warning stream; the rest to Verbose.</param>
-    internal static async Task<TeamsUserAadPlainToken> AcquireAsync(TeamsUserTokenRequest request, HttpMessageHandler? transport, bool sandboxBrowser, OperationContext context)
+    internal static async Task<TeamsUserAadPlainToken> AcquireAsync(
+        TeamsUserTokenRequest request,
+        HttpMessageHandler? transport,
+        bool sandboxBrowser,
+        OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var cached = Apps.GetOrAdd(new AppKey(request.ClientId.ToString(), request.Tenant, request.AuthorityHost.AbsoluteUri, transport), key => Build(key, request));
+        var cached = Apps.GetOrAdd(
+            new AppKey(request.ClientId.ToString(), request.Tenant, request.AuthorityHost.AbsoluteUri, transport),
+            key => Build(key, request));
         var app = cached.App;
         var ct = context.CancellationToken;
         try
@@ -63,7 +69,8 @@ public static class TeamsUserSignIn
 
             if (result is null)
             {
-                context.Log.Verbose($"Signing in the Teams user ({request.Mode}) to app {request.ClientId} at {request.AuthorityHost.Authority}, tenant {request.Tenant}.");
+                context.Log.Verbose($"Signing in the Teams user ({request.Mode}) to app {request.ClientId} at " +
+                    $"{request.AuthorityHost.Authority}, tenant {request.Tenant}.");
                 result = request.Mode == TeamsUserSignInMode.DeviceCode
                     ? await app.AcquireTokenWithDeviceCode(Scopes, code =>
                     {
@@ -81,7 +88,9 @@ public static class TeamsUserSignIn
         {
             throw new AcsTeamsAdminException(ErrorIds.EndpointUnreachable, FailureCategory.ConnectionError,
                 $"The Teams user's sign-in could not reach {request.AuthorityHost.Authority}; nothing was sent.",
-                "Check the network connection, the proxy settings and -AuthorityHost if you gave one, then run the command again.", request.ClientId.ToString(), error);
+                "Check the network connection, the proxy settings and -AuthorityHost if you gave one, then run the command again.",
+                request.ClientId.ToString(),
+                error);
         }
         catch (MsalServiceException error)
         {
@@ -98,7 +107,10 @@ public static class TeamsUserSignIn
         catch (MsalClientException error) when (error.ErrorCode is MsalError.CodeExpired)
         {
             throw new AcsTeamsAdminException(ErrorIds.SignInCancelled, FailureCategory.OperationTimeout,
-                "The device code expired before the Teams user completed the sign-in.", "Run the command again and complete the sign-in in time.", request.ClientId.ToString(), error)
+                "The device code expired before the Teams user completed the sign-in.",
+                "Run the command again and complete the sign-in in time.",
+                request.ClientId.ToString(),
+                error)
             {
                 ServiceErrorCode = error.ErrorCode,
             };
@@ -106,7 +118,10 @@ public static class TeamsUserSignIn
         catch (MsalClientException error) when (error.ErrorCode is MsalError.AuthenticationCanceledError)
         {
             throw new AcsTeamsAdminException(ErrorIds.SignInCancelled, FailureCategory.OperationStopped,
-                "The Teams user's sign-in was cancelled.", "Run the command again and complete the sign-in, or use -UseDeviceCode.", request.ClientId.ToString(), error);
+                "The Teams user's sign-in was cancelled.",
+                "Run the command again and complete the sign-in, or use -UseDeviceCode.",
+                request.ClientId.ToString(),
+                error);
         }
         catch (MsalClientException error)
         {
@@ -147,7 +162,11 @@ public static class TeamsUserSignIn
         return new CachedApp(builder.Build());
     }
 
-    private static AcquireTokenInteractiveParameterBuilder Interactive(IPublicClientApplication app, TeamsUserTokenRequest request, HttpMessageHandler? transport, bool sandboxBrowser)
+    private static AcquireTokenInteractiveParameterBuilder Interactive(
+        IPublicClientApplication app,
+        TeamsUserTokenRequest request,
+        HttpMessageHandler? transport,
+        bool sandboxBrowser)
     {
         var builder = app.AcquireTokenInteractive(Scopes).WithPrompt(Prompt.SelectAccount);
         if (request.Account is { } hint)
@@ -186,10 +205,12 @@ public static class TeamsUserSignIn
 
     private static string Advice(string message) =>
         message.Contains("AADSTS650052", StringComparison.Ordinal) || message.Contains("lacks a service principal", StringComparison.Ordinal)
-            ? "The user's tenant needs the Azure Communication Services service principal (New-AcsTeamsServicePrincipal) and consent for the app (Grant-AcsAdminConsent)."
+            ? "The user's tenant needs the Azure Communication Services service principal (New-AcsTeamsServicePrincipal) " +
+              "and consent for the app (Grant-AcsAdminConsent)."
             : message.Contains("AADSTS65001", StringComparison.Ordinal)
                 ? "Nobody consented to the app's ACS permissions in this tenant yet: Grant-AcsAdminConsent -AppId <the app>, or let the user consent."
-                : "Check -ClientId (a public client app with the ACS Teams.ManageCalls and Teams.ManageChats permissions, 'Allow public client flows' on, redirect URI http://localhost) and -TenantId.";
+                : "Check -ClientId (a public client app with the ACS Teams.ManageCalls and Teams.ManageChats permissions, " +
+                  "'Allow public client flows' on, redirect URI http://localhost) and -TenantId.";
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 

@@ -11,7 +11,14 @@ namespace AcsTeamsAdmin.Engine.TeamsUsers;
 /// </summary>
 public sealed record TeamsUserTokenRequest
 {
-    private TeamsUserTokenRequest(AppId clientId, string tenant, Uri authorityHost, bool customAuthority, TeamsUserSignInMode mode, string? account, bool sandbox)
+    private TeamsUserTokenRequest(
+        AppId clientId,
+        string tenant,
+        Uri authorityHost,
+        bool customAuthority,
+        TeamsUserSignInMode mode,
+        string? account,
+        bool sandbox)
     {
         Sandbox = sandbox;
         ClientId = clientId;
@@ -44,22 +51,49 @@ public sealed record TeamsUserTokenRequest
     /// Checks every value before anything signs in. After Connect-AcsTeamsAdmin -Sandbox (and no -AuthorityHost)
     /// the user signs in to the session's sandbox: nothing leaves the machine.
     /// </summary>
-    public static TeamsUserTokenRequest Parse(string? clientId, string? tenantId, bool useDeviceCode, string? account, string? authorityHost, AcsTeamsAdminConnection? session)
+    public static TeamsUserTokenRequest Parse(
+        string? clientId,
+        string? tenantId,
+        bool useDeviceCode,
+        string? account,
+        string? authorityHost,
+        AcsTeamsAdminConnection? session)
     {
         var sandbox = authorityHost is null ? session?.Sandbox : null;
-        var parsed = Parse(clientId, tenantId, useDeviceCode, account, sandbox is not null ? sandbox.BaseAddress.AbsoluteUri : authorityHost, session?.Info.Environment ?? CloudEnvironment.Global);
-        return sandbox is not null ? new TeamsUserTokenRequest(parsed.ClientId, parsed.Tenant, parsed.AuthorityHost, true, parsed.Mode, parsed.Account, true) : parsed;
+        var parsed = Parse(
+            clientId,
+            tenantId,
+            useDeviceCode,
+            account,
+            sandbox is not null ? sandbox.BaseAddress.AbsoluteUri : authorityHost,
+            session?.Info.Environment ?? CloudEnvironment.Global);
+        return sandbox is not null
+            ? new TeamsUserTokenRequest(parsed.ClientId, parsed.Tenant, parsed.AuthorityHost, true, parsed.Mode, parsed.Account, true)
+            : parsed;
     }
 
     /// <summary>Checks every value before anything signs in.</summary>
-    public static TeamsUserTokenRequest Parse(string? clientId, string? tenantId, bool useDeviceCode, string? account, string? authorityHost, CloudEnvironment environment = CloudEnvironment.Global)
+    public static TeamsUserTokenRequest Parse(
+        string? clientId,
+        string? tenantId,
+        bool useDeviceCode,
+        string? account,
+        string? authorityHost,
+        CloudEnvironment environment = CloudEnvironment.Global)
     {
         var app = AppId.Parse(clientId, "ClientId");
         var tenant = tenantId is null ? "organizations" : InputParser.ParseTenant("TenantId", tenantId, allowMultiTenantAliases: true);
         var cloud = CloudEndpoints.For(environment).LoginHost;
         var authority = authorityHost is null ? cloud : InputParser.ParseUrl("AuthorityHost", authorityHost);
         var user = ParseAccount(account);
-        return new TeamsUserTokenRequest(app, tenant, authority, authority != cloud, useDeviceCode ? TeamsUserSignInMode.DeviceCode : TeamsUserSignInMode.Interactive, user, false);
+        return new TeamsUserTokenRequest(
+            app,
+            tenant,
+            authority,
+            authority != cloud,
+            useDeviceCode ? TeamsUserSignInMode.DeviceCode : TeamsUserSignInMode.Interactive,
+            user,
+            false);
     }
 
     /// <summary>Checks the values that are the same for every app and tenant of a call: the account and the authority host.</summary>

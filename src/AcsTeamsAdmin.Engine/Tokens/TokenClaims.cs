@@ -50,7 +50,12 @@ public sealed record TokenClaims
     {
         if (string.IsNullOrWhiteSpace(token))
         {
-            throw AcsTeamsAdminException.InvalidInput(parameterName, SensitiveInput.Of("token"), "is empty.", "Pass the access token itself (a JWT: three base64url parts separated by dots).", ErrorIds.MissingParameter);
+            throw AcsTeamsAdminException.InvalidInput(
+                parameterName,
+                SensitiveInput.Of("token"),
+                "is empty.",
+                "Pass the access token itself (a JWT: three base64url parts separated by dots).",
+                ErrorIds.MissingParameter);
         }
 
         // Only base64url and two dots: a token is sent in an Authorization header, and a CR or LF in it would
@@ -58,7 +63,10 @@ public sealed record TokenClaims
         var trimmed = token.Trim();
         if (trimmed.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            throw AcsTeamsAdminException.InvalidInput(parameterName, SensitiveInput.Of("token"), "starts with 'Bearer ', the scheme of an Authorization header.",
+            throw AcsTeamsAdminException.InvalidInput(
+                parameterName,
+                SensitiveInput.Of("token"),
+                "starts with 'Bearer ', the scheme of an Authorization header.",
                 "Pass the token alone, without 'Bearer ' in front of it.");
         }
 
@@ -72,7 +80,8 @@ public sealed record TokenClaims
             // The library's exception is not kept as the inner exception: its message can quote the token.
             throw new AcsTeamsAdminException(ErrorIds.InvalidInput, FailureCategory.InvalidArgument,
                 $"{AcsTeamsAdminException.Parameter(parameterName)} the value is not a JWT access token.",
-                "Pass the access token itself (three base64url parts separated by dots, starting with 'eyJ'), not an id token, refresh token or the whole token response.",
+                "Pass the access token itself (three base64url parts separated by dots, starting with 'eyJ'), " +
+                "not an id token, refresh token or the whole token response.",
                 SensitiveInput.Of("token"))
             {
                 ParameterName = parameterName,

@@ -59,7 +59,11 @@ public static class TokenInspector
         }
 
         var audience = claims.Audience?.TrimEnd('/');
-        if (claims.Scopes.Count > 0 && (string.Equals(audience, AcsTeamsAudience, StringComparison.OrdinalIgnoreCase) || string.Equals(audience, AcsAppId, StringComparison.OrdinalIgnoreCase)))
+        if (claims.Scopes.Count > 0
+            && (string.Equals(
+                audience,
+                AcsTeamsAudience,
+                StringComparison.OrdinalIgnoreCase) || string.Equals(audience, AcsAppId, StringComparison.OrdinalIgnoreCase)))
         {
             return TokenKind.EntraTeamsUserForAcs;
         }

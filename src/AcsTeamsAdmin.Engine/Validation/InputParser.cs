@@ -17,13 +17,23 @@ public static partial class InputParser
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw AcsTeamsAdminException.InvalidInput(parameterName, value, "is empty.", $"Pass a GUID ({GuidShape}); {whereToFindIt}", ErrorIds.MissingParameter);
+            throw AcsTeamsAdminException.InvalidInput(
+                parameterName,
+                value,
+                "is empty.",
+                $"Pass a GUID ({GuidShape}); {whereToFindIt}",
+                ErrorIds.MissingParameter);
         }
 
         // Only the plain "D" form: braces or parentheses usually mean a copy/paste accident worth flagging.
         if (!Guid.TryParseExact(trimmed, "D", out var guid))
         {
-            throw AcsTeamsAdminException.InvalidInput(parameterName, value, $"'{Shorten(trimmed)}' is not a GUID.", $"Pass {GuidShape}; {whereToFindIt}", ErrorIds.InvalidGuid);
+            throw AcsTeamsAdminException.InvalidInput(
+                parameterName,
+                value,
+                $"'{Shorten(trimmed)}' is not a GUID.",
+                $"Pass {GuidShape}; {whereToFindIt}",
+                ErrorIds.InvalidGuid);
         }
 
         return guid;
@@ -36,7 +46,8 @@ public static partial class InputParser
     /// </summary>
     public static (Guid? ObjectId, string? UserPrincipalName) ParseUser(string parameterName, string? value)
     {
-        const string Fix = "Pass the user's object id (a GUID: Entra admin center > Users > the user > Object ID) or user principal name, such as adele@fabrikam.onmicrosoft.com.";
+        const string Fix = "Pass the user's object id (a GUID: Entra admin center > Users > the user > Object ID) or user " +
+            "principal name, such as adele@fabrikam.onmicrosoft.com.";
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
@@ -119,7 +130,12 @@ public static partial class InputParser
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw AcsTeamsAdminException.InvalidInput(parameterName, value, "is empty.", "Pass an absolute URL such as https://example.com/path.", ErrorIds.MissingParameter);
+            throw AcsTeamsAdminException.InvalidInput(
+                parameterName,
+                value,
+                "is empty.",
+                "Pass an absolute URL such as https://example.com/path.",
+                ErrorIds.MissingParameter);
         }
 
         RefuseControlCharacters(parameterName, trimmed);
@@ -165,8 +181,12 @@ public static partial class InputParser
     {
         if (value.Any(char.IsControl))
         {
-            throw AcsTeamsAdminException.InvalidInput(parameterName, Shorten(value.ReplaceLineEndings(" ")), "has a line break or other control character in it.",
-                "Pass the URL on one line, as it appears in the portal.", ErrorIds.InvalidUrl);
+            throw AcsTeamsAdminException.InvalidInput(
+                parameterName,
+                Shorten(value.ReplaceLineEndings(" ")),
+                "has a line break or other control character in it.",
+                "Pass the URL on one line, as it appears in the portal.",
+                ErrorIds.InvalidUrl);
         }
     }
 
@@ -178,8 +198,12 @@ public static partial class InputParser
     {
         if (uri.UserInfo.Length > 0)
         {
-            throw AcsTeamsAdminException.InvalidInput(parameterName, SensitiveInput.Of("URL with credentials"), "has a user name or password in it (user:password@).",
-                "Remove the credentials from the URL; sign-in values go in their own parameters.", ErrorIds.InvalidUrl);
+            throw AcsTeamsAdminException.InvalidInput(
+                parameterName,
+                SensitiveInput.Of("URL with credentials"),
+                "has a user name or password in it (user:password@).",
+                "Remove the credentials from the URL; sign-in values go in their own parameters.",
+                ErrorIds.InvalidUrl);
         }
     }
 

@@ -22,7 +22,8 @@ internal static class FormatFileWriter
             .Select(entry => View(entry.Type, entry.Display!));
         return new XDocument(
             new XDeclaration("1.0", "utf-8", null),
-            new XComment(" Generated at build from the [DefaultDisplay] attributes of AcsTeamsAdmin.Engine's output types (src/AcsTeamsAdmin.HelpBuilder/Formats): change those, not this file. "),
+            new XComment(" Generated at build from the [DefaultDisplay] attributes of AcsTeamsAdmin.Engine's output types " +
+                "(src/AcsTeamsAdmin.HelpBuilder/Formats): change those, not this file. "),
             new XElement("Configuration", new XElement("ViewDefinitions", views)));
     }
 
@@ -44,7 +45,9 @@ internal static class FormatFileWriter
             _ = Property(type, group);
             view.Add(new XElement("GroupBy",
                 display.GroupByNullText is { } empty
-                    ? new XElement("ScriptBlock", $"if ($null -ne $_.{group}) {{ $_.{group} }} else {{ '{empty.Replace("'", "''", StringComparison.Ordinal)}' }}")
+                    ? new XElement(
+                        "ScriptBlock",
+                        $"if ($null -ne $_.{group}) {{ $_.{group} }} else {{ '{empty.Replace("'", "''", StringComparison.Ordinal)}' }}")
                     : new XElement("PropertyName", group),
                 new XElement("Label", group)));
             columns = [.. columns.Where(column => column.Name != group)];

@@ -45,7 +45,9 @@ internal sealed record ParameterEntry(string Name, IReadOnlyList<string> Descrip
 
     /// <summary>The YAML block that covers <paramref name="setName"/>, or null when the parameter is not in that set.</summary>
     public ParameterYaml? ForSet(string setName) =>
-        Metadata.FirstOrDefault(yaml => yaml.ParameterSets.Contains(SyntaxEntry.AllSets) || yaml.ParameterSets.Contains(setName, StringComparer.OrdinalIgnoreCase));
+        Metadata.FirstOrDefault(yaml =>
+            yaml.ParameterSets.Contains(SyntaxEntry.AllSets)
+            || yaml.ParameterSets.Contains(setName, StringComparer.OrdinalIgnoreCase));
 }
 
 /// <summary>The ```yaml block platyPS writes under each parameter.</summary>

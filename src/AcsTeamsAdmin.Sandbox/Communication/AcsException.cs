@@ -61,9 +61,15 @@ internal static class AcsErrors
     public static AcsException NoAuthorization() => new(401, "Denied", "Denied by the resource provider: no Authorization header (HMAC-SHA256 or Bearer).");
 
     public static AcsException MalformedHmac() =>
-        new(401, "Denied", "Denied by the resource provider: the Authorization header is not 'HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=...'.");
+        new(
+            401,
+            "Denied",
+            "Denied by the resource provider: the Authorization header is not 'HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=...'.");
 
-    public static AcsException MissingSignedHeader(string header) => new(401, "Denied", $"Denied by the resource provider: the signed header '{header}' is missing.");
+    public static AcsException MissingSignedHeader(string header) => new(
+        401,
+        "Denied",
+        $"Denied by the resource provider: the signed header '{header}' is missing.");
 
     public static AcsException StaleDate(TimeSpan window) =>
         new(401, "Denied", $"Denied by the resource provider: 'x-ms-date' is more than {window.TotalMinutes:0} minutes away from the service's clock.");

@@ -87,7 +87,9 @@ internal static class AcsIdentityApi
 
                 return request.Method == "POST" ? TeamsTokenExchange.Handle(data, Body(request), now) : NotAllowed();
             default:
-                return SandboxResponse.Json(404, new JsonObject { ["error"] = new JsonObject { ["code"] = "NotFound", ["message"] = $"No ACS identity API at {request.Path}." } });
+                return SandboxResponse.Json(
+                    404,
+                    new JsonObject { ["error"] = new JsonObject { ["code"] = "NotFound", ["message"] = $"No ACS identity API at {request.Path}." } });
         }
     }
 
@@ -186,5 +188,7 @@ internal static class AcsIdentityApi
         new() { ["token"] = token.Token, ["expiresOn"] = AcsTokens.FormatExpiry(token.ExpiresOn) };
 
     private static SandboxResponse NotAllowed() =>
-        SandboxResponse.Json(405, new JsonObject { ["error"] = new JsonObject { ["code"] = "MethodNotAllowed", ["message"] = "The HTTP method is not allowed here." } });
+        SandboxResponse.Json(
+            405,
+            new JsonObject { ["error"] = new JsonObject { ["code"] = "MethodNotAllowed", ["message"] = "The HTTP method is not allowed here." } });
 }

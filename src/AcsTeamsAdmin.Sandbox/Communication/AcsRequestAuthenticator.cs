@@ -142,7 +142,8 @@ internal static class AcsRequestAuthenticator
         var audience = DirectoryQueries.Str(claims, "aud")?.TrimEnd('/');
         if (!string.Equals(audience, SandboxIds.AcsDataPlaneAudience, StringComparison.OrdinalIgnoreCase))
         {
-            throw AcsErrors.BadBearer($"the bearer token is for '{audience}', not {SandboxIds.AcsDataPlaneAudience} (ask for the scope https://communication.azure.com//.default).");
+            throw AcsErrors.BadBearer($"the bearer token is for '{audience}', not {SandboxIds.AcsDataPlaneAudience} " +
+                "(ask for the scope https://communication.azure.com//.default).");
         }
 
         var tenant = DirectoryQueries.FindTenant(data, DirectoryQueries.Str(claims, "tid") ?? "")

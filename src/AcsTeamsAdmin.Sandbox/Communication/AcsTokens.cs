@@ -13,7 +13,12 @@ internal static class AcsTokens
     public const int DefaultMinutes = 1440;
 
     /// <summary>A token for an ACS identity.</summary>
-    public static (string Token, DateTimeOffset ExpiresOn) ForIdentity(SandboxData data, AcsIdentityData identity, IReadOnlyList<string> scopes, int minutes, DateTimeOffset now)
+    public static (string Token, DateTimeOffset ExpiresOn) ForIdentity(
+        SandboxData data,
+        AcsIdentityData identity,
+        IReadOnlyList<string> scopes,
+        int minutes,
+        DateTimeOffset now)
     {
         var expires = now.AddMinutes(minutes);
         var claims = Common(data, identity.Id[2..], scopes, now, expires);
@@ -22,7 +27,12 @@ internal static class AcsTokens
     }
 
     /// <summary>The Teams user's ACS token from the exchange: it lives as long as the Entra token it came from.</summary>
-    public static (string Token, DateTimeOffset ExpiresOn) ForTeamsUser(SandboxData data, string tenantId, string userId, DateTimeOffset entraExpiry, DateTimeOffset now)
+    public static (string Token, DateTimeOffset ExpiresOn) ForTeamsUser(
+        SandboxData data,
+        string tenantId,
+        string userId,
+        DateTimeOffset entraExpiry,
+        DateTimeOffset now)
     {
         var claims = Common(data, "orgid:" + userId, ["voip", "chat"], now, entraExpiry);
         claims["tid"] = tenantId;

@@ -76,7 +76,10 @@ internal static class ApplicationsApi
 
     private static bool IsOwner(GraphContext c, JsonObject? app) =>
         app is not null && c.Caller.User is { } user
-        && c.Tenant.AppOwners.Any(o => o.UserId == user.Id && string.Equals(o.ApplicationObjectId, DirectoryQueries.Str(app, "id"), StringComparison.OrdinalIgnoreCase));
+        && c.Tenant.AppOwners.Any(o => o.UserId == user.Id && string.Equals(
+            o.ApplicationObjectId,
+            DirectoryQueries.Str(app, "id"),
+            StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Entra's documented limits on requiredResourceAccess: 50 resources, 400 permissions in all. The exact wording
@@ -112,12 +115,14 @@ internal static class ApplicationsApi
 
         if (rra.Count > MaxResources)
         {
-            throw GraphErrors.BadRequest($"The application requests permissions to {rra.Count} resources. An application can request permissions to at most {MaxResources} resources (requiredResourceAccess).");
+            throw GraphErrors.BadRequest($"The application requests permissions to {rra.Count} resources. " +
+                $"An application can request permissions to at most {MaxResources} resources (requiredResourceAccess).");
         }
 
         if (permissions > MaxPermissions)
         {
-            throw GraphErrors.BadRequest($"The application requests {permissions} permissions. An application can request at most {MaxPermissions} permissions in total (requiredResourceAccess).");
+            throw GraphErrors.BadRequest($"The application requests {permissions} permissions. " +
+                $"An application can request at most {MaxPermissions} permissions in total (requiredResourceAccess).");
         }
     }
 

@@ -63,7 +63,12 @@ internal static class BatchApi
     }
 
     private static JsonObject Run(
-        GraphContext c, string id, Dictionary<string, JsonObject> steps, Dictionary<string, JsonObject> results, GraphApi.StepLogger logStep, HashSet<string> visiting)
+        GraphContext c,
+        string id,
+        Dictionary<string, JsonObject> steps,
+        Dictionary<string, JsonObject> results,
+        GraphApi.StepLogger logStep,
+        HashSet<string> visiting)
     {
         if (results.TryGetValue(id, out var done))
         {

@@ -32,7 +32,8 @@ internal static partial class GraphApi
 
         response.Headers["request-id"] = requestId;
         response.Headers["client-request-id"] = clientRequestId;
-        response.Headers["x-ms-ags-diagnostic"] = "{\"ServerInfo\":{\"DataCenter\":\"Sandbox\",\"Slice\":\"E\",\"Ring\":\"0\",\"ScaleUnit\":\"000\",\"RoleInstance\":\"SANDBOX\"}}";
+        response.Headers["x-ms-ags-diagnostic"] =
+            "{\"ServerInfo\":{\"DataCenter\":\"Sandbox\",\"Slice\":\"E\",\"Ring\":\"0\",\"ScaleUnit\":\"000\",\"RoleInstance\":\"SANDBOX\"}}";
         if (response.Headers.TryGetValue("Content-Type", out var type) && type.StartsWith("application/json", StringComparison.Ordinal))
         {
             response.Headers["Content-Type"] = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";

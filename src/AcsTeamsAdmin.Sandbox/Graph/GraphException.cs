@@ -53,7 +53,10 @@ internal static class GraphErrors
 
     public static GraphException EmptyToken() => new(401, "InvalidAuthenticationToken", "Access token is empty.");
 
-    public static GraphException MalformedToken() => new(401, "InvalidAuthenticationToken", "IDX14100: JWT is not well formed, there are no dots (.). The token needs to be in JWS or JWE Compact Serialization Format.");
+    public static GraphException MalformedToken() => new(
+        401,
+        "InvalidAuthenticationToken",
+        "IDX14100: JWT is not well formed, there are no dots (.). The token needs to be in JWS or JWE Compact Serialization Format.");
 
     public static GraphException ExpiredToken() => new(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.");
 
@@ -63,7 +66,10 @@ internal static class GraphErrors
 
     public static GraphException Denied() => new(403, "Authorization_RequestDenied", InsufficientPrivileges);
 
-    public static GraphException NotFound(string id) => new(404, "Request_ResourceNotFound", $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+    public static GraphException NotFound(string id) => new(
+        404,
+        "Request_ResourceNotFound",
+        $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
 
     public static GraphException InvalidId(string id) => new(400, "Request_BadRequest", $"Invalid object identifier '{id}'.");
 

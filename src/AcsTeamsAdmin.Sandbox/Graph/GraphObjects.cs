@@ -10,7 +10,13 @@ namespace AcsTeamsAdmin.Sandbox.Graph;
 /// </summary>
 internal static class GraphObjects
 {
-    public static JsonObject Application(string id, string appId, string displayName, string signInAudience, string publisherDomain, DateTimeOffset created) => new()
+    public static JsonObject Application(
+        string id,
+        string appId,
+        string displayName,
+        string signInAudience,
+        string publisherDomain,
+        DateTimeOffset created) => new()
     {
         ["id"] = id,
         ["deletedDateTime"] = null,
@@ -134,7 +140,13 @@ internal static class GraphObjects
         return Internal.Base64Url.Encode([.. bytes]);
     }
 
-    public static JsonObject AppRoleAssignment(string principalId, string principalDisplayName, string principalType, string resourceId, string resourceDisplayName, string appRoleId) => new()
+    public static JsonObject AppRoleAssignment(
+        string principalId,
+        string principalDisplayName,
+        string principalType,
+        string resourceId,
+        string resourceDisplayName,
+        string appRoleId) => new()
     {
         // Stable for the same principal, resource and role, so two seeds of the same world compare equal.
         ["id"] = Internal.Base64Url.Encode(Guid.Parse(Internal.DirectoryQueries.DeterministicGuid(principalId + resourceId, appRoleId)).ToByteArray()),

@@ -30,7 +30,13 @@ internal static class GraphPermissions
 {
     private static readonly string[] ReadApps = ["Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
     private static readonly string[] WriteApps = ["Application.ReadWrite.All", "Directory.ReadWrite.All"];
-    private static readonly string[] ReadGrants = ["DelegatedPermissionGrant.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
+    private static readonly string[] ReadGrants =
+    [
+        "DelegatedPermissionGrant.Read.All",
+        "DelegatedPermissionGrant.ReadWrite.All",
+        "Directory.Read.All",
+        "Directory.ReadWrite.All"
+    ];
 
     // GET /servicePrincipals/{id | appId}/oauth2PermissionGrants (the relationship) is documented with Directory.Read.All
     // as its least privileged permission, then DelegatedPermissionGrant.ReadWrite.All and Directory.ReadWrite.All:
@@ -51,7 +57,11 @@ internal static class GraphPermissions
         new(GraphOperation.ReadGrants, ReadGrants, ReadGrants, false),
         new(GraphOperation.ReadServicePrincipalGrants, ReadPrincipalGrants, ReadPrincipalGrants, false),
         new(GraphOperation.WriteGrants, WriteGrants, WriteGrants, true),
-        new(GraphOperation.ReadOrganization, ["Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], ["User.Read", "Organization.Read.All", "Directory.Read.All"], false),
+        new(
+            GraphOperation.ReadOrganization,
+            ["Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+            ["User.Read", "Organization.Read.All", "Directory.Read.All"],
+            false),
         new(GraphOperation.ReadSignedInUser, [], ["User.Read", "User.Read.All", "Directory.Read.All"], false),
         new(GraphOperation.ReadUsersBasic, [.. ReadUsers, "User.ReadBasic.All"], [.. ReadUsers, "User.ReadBasic.All"], false),
         new(GraphOperation.ReadUsers, ReadUsers, ReadUsers, false),

@@ -38,7 +38,12 @@ internal sealed class ODataQuery
     /// documents it per property: appId on applications and servicePrincipals does; oAuth2PermissionGrant's
     /// properties take eq only).
     /// </summary>
-    public static ODataQuery Parse(SandboxRequest request, string resourceName, IReadOnlyCollection<string> filterable, JsonObject template, IReadOnlyCollection<string>? inFilterable = null)
+    public static ODataQuery Parse(
+        SandboxRequest request,
+        string resourceName,
+        IReadOnlyCollection<string> filterable,
+        JsonObject template,
+        IReadOnlyCollection<string>? inFilterable = null)
     {
         var query = new ODataQuery(request.Query);
         foreach (var (name, value) in request.Query)
@@ -53,7 +58,10 @@ internal sealed class ODataQuery
                     var unknown = query.Select.FirstOrDefault(p => !template.ContainsKey(p));
                     if (unknown is not null)
                     {
-                        throw new GraphException(400, "Request_BadRequest", $"Could not find a property named '{unknown}' on type 'microsoft.graph.{resourceName}'.");
+                        throw new GraphException(
+                            400,
+                            "Request_BadRequest",
+                            $"Could not find a property named '{unknown}' on type 'microsoft.graph.{resourceName}'.");
                     }
 
                     break;
@@ -126,7 +134,9 @@ internal sealed class ODataQuery
         {
             var next = Raw.Where(kv => !string.Equals(kv.Key, "$skiptoken", StringComparison.OrdinalIgnoreCase))
                 .Append(new KeyValuePair<string, string>("$skiptoken", EncodeSkipToken(Skip + size)));
-            body["@odata.nextLink"] = $"{graphBase}{request.Uri.AbsolutePath[(request.Uri.AbsolutePath.IndexOf("/v1.0", StringComparison.Ordinal) + 5)..]}?{FormEncoding.Build(next)}";
+            body["@odata.nextLink"] =
+                $"{graphBase}{request.Uri.AbsolutePath[(request.Uri.AbsolutePath.IndexOf("/v1.0", StringComparison.Ordinal) + 5)..]}" +
+                $"?{FormEncoding.Build(next)}";
         }
 
         body["value"] = new JsonArray(page);
@@ -261,7 +271,8 @@ internal sealed class ODataQuery
         if (values.Count > MaxInValues)
         {
             throw new GraphException(400, "Request_UnsupportedQuery",
-                $"Too many child clauses specified in search filter expression containing 'OR' operators: {values.Count.ToString(CultureInfo.InvariantCulture)}. Max allowed: {MaxInValues.ToString(CultureInfo.InvariantCulture)}.");
+                "Too many child clauses specified in search filter expression containing 'OR' operators: " +
+                $"{values.Count.ToString(CultureInfo.InvariantCulture)}. Max allowed: {MaxInValues.ToString(CultureInfo.InvariantCulture)}.");
         }
 
         return values;
@@ -304,14 +315,16 @@ internal sealed class ODataQuery
         _ => false,
     };
 
-    private static string EncodeSkipToken(int offset) => "RFNwdAIA" + Base64Url.Encode(Encoding.UTF8.GetBytes("offset:" + offset.ToString(CultureInfo.InvariantCulture)));
+    private static string EncodeSkipToken(int offset) =>
+        "RFNwdAIA" + Base64Url.Encode(Encoding.UTF8.GetBytes("offset:" + offset.ToString(CultureInfo.InvariantCulture)));
 
     private static int DecodeSkipToken(string token)
     {
         try
         {
             var text = Encoding.UTF8.GetString(Base64Url.Decode(token.StartsWith("RFNwdAIA", StringComparison.Ordinal) ? token[8..] : token));
-            if (text.StartsWith("offset:", StringComparison.Ordinal) && int.TryParse(text[7..], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            if (text.StartsWith("offset:", StringComparison.Ordinal)
+                && int.TryParse(text[7..], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
             {
                 return offset;
             }

@@ -10,7 +10,11 @@ internal static class ServicePrincipalsApi
     private static readonly string[] Filterable = ["appId", "displayName", "id", "servicePrincipalType", "accountEnabled"];
     // Graph documents 'in' for appId and id of both applications and servicePrincipals.
     private static readonly string[] InFilterable = ["appId", "id"];
-    private static readonly string[] ReadOnly = ["id", "appId", "appOwnerOrganizationId", "createdDateTime", "deletedDateTime", "servicePrincipalType", "verifiedPublisher"];
+    private static readonly string[] ReadOnly =
+    [
+        "id", "appId", "appOwnerOrganizationId", "createdDateTime", "deletedDateTime", "servicePrincipalType",
+        "verifiedPublisher"
+    ];
     private static readonly JsonObject Template = GraphObjects.ServicePrincipal(Guid.Empty.ToString(), "", "", "", "");
 
     public static SandboxResponse Collection(GraphContext c)
@@ -84,10 +88,16 @@ internal static class ServicePrincipalsApi
         }
 
         GraphPermissions.Demand(c.Caller, GraphOperation.ReadServicePrincipalGrants);
-        var sp = GraphContext.IsAppIdKey(keyProperty, key) ? DirectoryQueries.FindServicePrincipal(c.Tenant, key) : DirectoryQueries.FindServicePrincipalById(c.Tenant, key);
+        var sp = GraphContext.IsAppIdKey(keyProperty, key)
+            ? DirectoryQueries.FindServicePrincipal(c.Tenant, key)
+            : DirectoryQueries.FindServicePrincipalById(c.Tenant, key);
         var id = DirectoryQueries.Str(sp ?? throw GraphErrors.NotFound(key), "id");
         var grants = c.Tenant.OAuth2PermissionGrants.Where(g => DirectoryQueries.Is(g, "clientId", id));
-        var query = ODataQuery.Parse(c.Request, "oAuth2PermissionGrant", [], GraphObjects.Grant(Guid.Empty.ToString(), Guid.Empty.ToString(), "AllPrincipals", null, ""));
+        var query = ODataQuery.Parse(
+            c.Request,
+            "oAuth2PermissionGrant",
+            [],
+            GraphObjects.Grant(Guid.Empty.ToString(), Guid.Empty.ToString(), "AllPrincipals", null, ""));
         return c.List(query, grants, $"servicePrincipals('{id}')/oauth2PermissionGrants");
     }
 

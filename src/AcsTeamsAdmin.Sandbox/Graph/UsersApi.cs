@@ -19,11 +19,17 @@ internal static class UsersApi
     private const string Set = "users";
 
     private static readonly string[] DefaultProperties =
-        ["businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "id"];
+        [
+            "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation",
+            "preferredLanguage", "surname", "userPrincipalName", "id"
+        ];
 
     private static readonly string[] BasicProperties = ["id", "displayName", "givenName", "surname", "mail", "userPrincipalName"];
 
-    private static readonly string[] LobbyScopes = ["organizer", "organization", "organizationAndFederated", "everyone", "invited", "organizationExcludingGuests"];
+    private static readonly string[] LobbyScopes =
+    [
+        "organizer", "organization", "organizationAndFederated", "everyone", "invited", "organizationExcludingGuests"
+    ];
 
     private static readonly JsonObject Template = Render(new UserData(), "");
 
@@ -63,7 +69,10 @@ internal static class UsersApi
         {
             if (signedIn.Id != organizer.Id)
             {
-                throw new GraphException(403, "Forbidden", "A signed-in user can create online meetings for themself only: use /me/onlineMeetings or their own id.");
+                throw new GraphException(
+                    403,
+                    "Forbidden",
+                    "A signed-in user can create online meetings for themself only: use /me/onlineMeetings or their own id.");
             }
         }
         else if (!PolicyAllows(c.Tenant, c.Caller.ClientAppId, organizer.Id))
@@ -178,7 +187,12 @@ internal static class UsersApi
             ["allowAttendeeToEnableCamera"] = true,
             ["allowAttendeeToEnableMic"] = true,
             ["recordAutomatically"] = false,
-            ["joinMeetingIdSettings"] = new JsonObject { ["isPasscodeRequired"] = true, ["joinMeetingId"] = joinMeetingId, ["passcode"] = Base64Url.Encode(RandomNumberGenerator.GetBytes(4)) },
+            ["joinMeetingIdSettings"] = new JsonObject
+            {
+                ["isPasscodeRequired"] = true,
+                ["joinMeetingId"] = joinMeetingId,
+                ["passcode"] = Base64Url.Encode(RandomNumberGenerator.GetBytes(4))
+            },
             ["lobbyBypassSettings"] = new JsonObject { ["scope"] = scope ?? "organizationExcludingGuests", ["isDialInBypassEnabled"] = false },
             ["chatInfo"] = new JsonObject { ["threadId"] = thread, ["messageId"] = "0", ["replyChainMessageId"] = null },
             ["participants"] = new JsonObject

@@ -19,7 +19,10 @@ internal static class SandboxHooks
             {
                 ("GET", "/_sandbox/requests") => SandboxResponse.Json(200, service.Requests.Entries),
                 ("DELETE", "/_sandbox/requests") => Done(service.Requests.Clear),
-                ("GET", "/_sandbox/state") => new SandboxResponse(200, System.Text.Encoding.UTF8.GetBytes(service.State.ToJson()), "application/json; charset=utf-8"),
+                ("GET", "/_sandbox/state") => new SandboxResponse(
+                    200,
+                    System.Text.Encoding.UTF8.GetBytes(service.State.ToJson()),
+                    "application/json; charset=utf-8"),
                 ("PUT", "/_sandbox/state") => Done(() => service.State.ReplaceFromJson(request.BodyText)),
                 ("GET", "/_sandbox/faults") => SandboxResponse.Json(200, service.Faults.Rules),
                 ("POST", "/_sandbox/faults") => Done(() => AddFaults(service.Faults, request.BodyText)),

@@ -15,7 +15,9 @@ internal static class AuthorizeEndpoint
         info.ClientAppId = query.GetValueOrDefault("client_id");
         try
         {
-            var named = UserTokenIssuer.IsMultiTenantSegment(segment) ? null : DirectoryQueries.FindTenant(data, segment) ?? throw EntraErrors.TenantNotFound(segment);
+            var named = UserTokenIssuer.IsMultiTenantSegment(segment)
+                ? null
+                : DirectoryQueries.FindTenant(data, segment) ?? throw EntraErrors.TenantNotFound(segment);
             var signInTenant = named ?? DirectoryQueries.FindTenant(data, data.DefaultTenantId) ?? throw EntraErrors.TenantNotFound(segment);
             var client = ClientApp.Find(data, query.GetValueOrDefault("client_id"), signInTenant);
             var redirect = query.GetValueOrDefault("redirect_uri") ?? throw EntraErrors.MissingParameter("redirect_uri");

@@ -17,7 +17,13 @@ internal static class ClientAuthenticator
     /// <paramref name="publicAllowed"/>); throws the Entra error otherwise.
     /// </summary>
     public static string Authenticate(
-        IReadOnlyDictionary<string, string> form, AppCredentialData? credentials, string appId, TenantData requestTenant, SandboxData data, DateTimeOffset now, bool publicAllowed)
+        IReadOnlyDictionary<string, string> form,
+        AppCredentialData? credentials,
+        string appId,
+        TenantData requestTenant,
+        SandboxData data,
+        DateTimeOffset now,
+        bool publicAllowed)
     {
         if (form.TryGetValue("client_secret", out var secret))
         {
@@ -43,7 +49,13 @@ internal static class ClientAuthenticator
         return publicAllowed ? "0" : throw EntraErrors.CredentialRequired();
     }
 
-    private static void VerifyAssertion(string assertion, AppCredentialData? credentials, string appId, TenantData requestTenant, SandboxData data, DateTimeOffset now)
+    private static void VerifyAssertion(
+        string assertion,
+        AppCredentialData? credentials,
+        string appId,
+        TenantData requestTenant,
+        SandboxData data,
+        DateTimeOffset now)
     {
         var parts = assertion.Split('.');
         if (parts.Length != 3 || UnsignedJwt.Decode(assertion) is not { } jwt)
@@ -136,7 +148,8 @@ internal static class ClientAuthenticator
     {
         JsonValue v when v.TryGetValue<long>(out var n) => n,
         JsonValue v when v.TryGetValue<double>(out var d) => (long)d,
-        JsonValue v when v.TryGetValue<string>(out var s) && long.TryParse(s, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+        JsonValue v when v.TryGetValue<string>(out var s)
+            && long.TryParse(s, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
         _ => null,
     };
 

@@ -16,7 +16,9 @@ internal static class DeviceCodeEndpoint
         info.ClientAppId = form.GetValueOrDefault("client_id");
         try
         {
-            var named = UserTokenIssuer.IsMultiTenantSegment(segment) ? null : DirectoryQueries.FindTenant(data, segment) ?? throw EntraErrors.TenantNotFound(segment);
+            var named = UserTokenIssuer.IsMultiTenantSegment(segment)
+                ? null
+                : DirectoryQueries.FindTenant(data, segment) ?? throw EntraErrors.TenantNotFound(segment);
             var defaultTenant = named ?? DirectoryQueries.FindTenant(data, data.DefaultTenantId);
             info.TenantId = named?.Id;
             var client = ClientApp.Find(data, form.GetValueOrDefault("client_id"), defaultTenant ?? new TenantData());
@@ -50,7 +52,8 @@ internal static class DeviceCodeEndpoint
                 ["verification_uri"] = VerificationUri,
                 ["expires_in"] = data.Settings.DeviceCodeLifetimeSeconds,
                 ["interval"] = data.Settings.DeviceCodeIntervalSeconds,
-                ["message"] = $"To sign in, use a web browser to open the page {VerificationUri} and enter the code {userCode} to authenticate. (Sandbox: nothing to do, the sign-in completes by itself.)",
+                ["message"] = $"To sign in, use a web browser to open the page {VerificationUri} and enter the code {userCode} to authenticate. " +
+                    "(Sandbox: nothing to do, the sign-in completes by itself.)",
             });
         }
         catch (EntraException e)

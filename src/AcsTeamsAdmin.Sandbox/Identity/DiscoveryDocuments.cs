@@ -62,7 +62,9 @@ internal static class DiscoveryDocuments
             ["http_logout_supported"] = true,
             ["frontchannel_logout_supported"] = true,
             ["end_session_endpoint"] = $"{b}/{segment}/oauth2/v2.0/logout",
-            ["claims_supported"] = new JsonArray("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "name", "tid", "ver", "oid", "preferred_username", "email"),
+            ["claims_supported"] = new JsonArray(
+                "sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "name", "tid", "ver", "oid",
+                "preferred_username", "email"),
             ["kerberos_endpoint"] = $"{b}/{segment}/kerberos",
             ["tenant_region_scope"] = "EU",
             ["cloud_instance_name"] = "microsoftonline.com",

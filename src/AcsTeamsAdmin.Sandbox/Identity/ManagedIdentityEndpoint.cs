@@ -24,7 +24,9 @@ internal static class ManagedIdentityEndpoint
 
         var q = request.Query;
         return Issue(data, request, now, info, q.GetValueOrDefault("resource"), q.GetValueOrDefault("client_id"),
-            q.GetValueOrDefault("object_id") ?? q.GetValueOrDefault("principal_id"), q.GetValueOrDefault("msi_res_id") ?? q.GetValueOrDefault("mi_res_id"), appService: false);
+            q.GetValueOrDefault("object_id") ?? q.GetValueOrDefault("principal_id"),
+            q.GetValueOrDefault("msi_res_id") ?? q.GetValueOrDefault("mi_res_id"),
+            appService: false);
     }
 
     public static SandboxResponse AppService(SandboxData data, SandboxRequest request, DateTimeOffset now, RequestInfo info)
@@ -36,11 +38,21 @@ internal static class ManagedIdentityEndpoint
 
         var q = request.Query;
         return Issue(data, request, now, info, q.GetValueOrDefault("resource"), q.GetValueOrDefault("client_id"),
-            q.GetValueOrDefault("principal_id") ?? q.GetValueOrDefault("object_id"), q.GetValueOrDefault("mi_res_id") ?? q.GetValueOrDefault("msi_res_id"), appService: true);
+            q.GetValueOrDefault("principal_id") ?? q.GetValueOrDefault("object_id"),
+            q.GetValueOrDefault("mi_res_id") ?? q.GetValueOrDefault("msi_res_id"),
+            appService: true);
     }
 
     private static SandboxResponse Issue(
-        SandboxData data, SandboxRequest request, DateTimeOffset now, RequestInfo info, string? resource, string? clientId, string? objectId, string? resourceId, bool appService)
+        SandboxData data,
+        SandboxRequest request,
+        DateTimeOffset now,
+        RequestInfo info,
+        string? resource,
+        string? clientId,
+        string? objectId,
+        string? resourceId,
+        bool appService)
     {
         if (string.IsNullOrEmpty(resource))
         {

@@ -54,7 +54,16 @@ internal static class TokenEndpoint
 
         var resourceSp = scopes.ResourceServicePrincipal(data, tenant);
         var roles = resourceSp is null ? [] : DirectoryQueries.GrantedRoles(tenant, DirectoryQueries.Str(clientSp, "id")!, resourceSp);
-        var subject = new TokenSubject(tenant.Id, client.AppId, client.DisplayName, DirectoryQueries.Str(clientSp, "id"), null, scopes.Audience, roles, [], auth);
+        var subject = new TokenSubject(
+            tenant.Id,
+            client.AppId,
+            client.DisplayName,
+            DirectoryQueries.Str(clientSp, "id"),
+            null,
+            scopes.Audience,
+            roles,
+            [],
+            auth);
         return new JsonObject
         {
             ["token_type"] = "Bearer",

@@ -147,7 +147,10 @@ internal static class DirectoryQueries
         var roles = resourceSp["appRoles"] as JsonArray ?? [];
         return tenant.AppRoleAssignments
             .Where(a => Is(a, "principalId", clientSpId) && Is(a, "resourceId", resourceId))
-            .Select(a => roles.FirstOrDefault(r => string.Equals(r?["id"]?.GetValue<string>(), Str(a, "appRoleId"), StringComparison.OrdinalIgnoreCase))?["value"]?.GetValue<string>())
+            .Select(a => roles.FirstOrDefault(r => string.Equals(
+                r?["id"]?.GetValue<string>(),
+                Str(a, "appRoleId"),
+                StringComparison.OrdinalIgnoreCase))?["value"]?.GetValue<string>())
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();

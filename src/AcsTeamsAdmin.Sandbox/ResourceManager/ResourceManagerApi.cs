@@ -15,7 +15,10 @@ namespace AcsTeamsAdmin.Sandbox.ResourceManager;
 /// </summary>
 internal static class ResourceManagerApi
 {
-    public static readonly string[] CommunicationApiVersions = ["2020-08-20", "2021-10-01-preview", "2023-03-31", "2023-04-01", "2023-06-01-preview", "2025-05-01"];
+    public static readonly string[] CommunicationApiVersions =
+    [
+        "2020-08-20", "2021-10-01-preview", "2023-03-31", "2023-04-01", "2023-06-01-preview", "2025-05-01"
+    ];
     public static readonly string[] SubscriptionApiVersions = ["2016-06-01", "2019-11-01", "2020-01-01", "2021-01-01", "2022-12-01"];
 
     private const string Provider = "Microsoft.Communication";
@@ -36,13 +39,15 @@ internal static class ResourceManagerApi
             response = SandboxResponse.Json(e.Status, e.ToBody());
             if (e.Status == 401)
             {
-                response.Headers["WWW-Authenticate"] = "Bearer authorization_uri=\"https://login.windows.net/\", error=\"invalid_token\", error_description=\"" + e.Code + "\"";
+                response.Headers["WWW-Authenticate"] = "Bearer authorization_uri=\"https://login.windows.net/\", error=\"invalid_token\", " +
+                    "error_description=\"" + e.Code + "\"";
             }
         }
 
         response.Headers["x-ms-request-id"] = requestId;
         response.Headers["x-ms-correlation-request-id"] = request.Header("x-ms-correlation-request-id") ?? requestId;
-        response.Headers["x-ms-routing-request-id"] = "SANDBOX:" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + ":" + requestId;
+        response.Headers["x-ms-routing-request-id"] =
+            "SANDBOX:" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + ":" + requestId;
         if (request.Method == "GET")
         {
             response.Headers["x-ms-ratelimit-remaining-subscription-reads"] = "11999";
@@ -81,7 +86,11 @@ internal static class ResourceManagerApi
                 RequireMethod(request, "GET");
                 RequireVersion(version, CommunicationApiVersions, communication: true);
                 Authorize(subscription, caller, subscriptionScope, AzureRbac.CommunicationRead);
-                return List(data, request, subscription.ResourceGroups.SelectMany(group => group.CommunicationServices.Select(acs => (group, acs))), subscription);
+                return List(
+                    data,
+                    request,
+                    subscription.ResourceGroups.SelectMany(group => group.CommunicationServices.Select(acs => (group, acs))),
+                    subscription);
             case ["resourceGroups", var g, "providers", var p, var t] when IsAcs(p, t):
                 RequireMethod(request, "GET");
                 RequireVersion(version, CommunicationApiVersions, communication: true);
@@ -121,7 +130,12 @@ internal static class ResourceManagerApi
                 ["tenantId"] = subscription.TenantId,
                 ["displayName"] = subscription.DisplayName,
                 ["state"] = subscription.State,
-                ["subscriptionPolicies"] = new JsonObject { ["locationPlacementId"] = "Public_2014-09-01", ["quotaId"] = "PayAsYouGo_2014-09-01", ["spendingLimit"] = "Off" },
+                ["subscriptionPolicies"] = new JsonObject
+                {
+                    ["locationPlacementId"] = "Public_2014-09-01",
+                    ["quotaId"] = "PayAsYouGo_2014-09-01",
+                    ["spendingLimit"] = "Off"
+                },
             })
             .ToList();
         var page = Page(data, request, visible);
@@ -129,7 +143,11 @@ internal static class ResourceManagerApi
         return SandboxResponse.Json(200, page);
     }
 
-    private static SandboxResponse List(SandboxData data, SandboxRequest request, IEnumerable<(ResourceGroupData Group, CommunicationServiceData Acs)> resources, AzureSubscriptionData subscription) =>
+    private static SandboxResponse List(
+        SandboxData data,
+        SandboxRequest request,
+        IEnumerable<(ResourceGroupData Group, CommunicationServiceData Acs)> resources,
+        AzureSubscriptionData subscription) =>
         SandboxResponse.Json(200, Page(data, request, resources.Select(item => (JsonNode)Render(data, request, subscription, item.Group, item.Acs)).ToList()));
 
     /// <summary>One page of a list; the next one behind nextLink ($skiptoken is an offset), at the address the client called.</summary>
@@ -147,7 +165,12 @@ internal static class ResourceManagerApi
         return page;
     }
 
-    private static JsonObject Render(SandboxData data, SandboxRequest request, AzureSubscriptionData subscription, ResourceGroupData group, CommunicationServiceData acs) => new()
+    private static JsonObject Render(
+        SandboxData data,
+        SandboxRequest request,
+        AzureSubscriptionData subscription,
+        ResourceGroupData group,
+        CommunicationServiceData acs) => new()
     {
         ["id"] = ResourceId(subscription.Id, group.Name, acs.Name),
         ["name"] = acs.Name,
@@ -265,7 +288,10 @@ internal sealed record ArmCaller(string TenantId, string PrincipalId)
         }
 
         var audience = DirectoryQueries.Str(claims, "aud");
-        if (!SandboxIds.ResourceManagerAudiences.Any(allowed => string.Equals(allowed.TrimEnd('/'), audience?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)))
+        if (!SandboxIds.ResourceManagerAudiences.Any(allowed => string.Equals(
+            allowed.TrimEnd('/'),
+            audience?.TrimEnd('/'),
+            StringComparison.OrdinalIgnoreCase)))
         {
             throw ArmErrors.WrongAudience(audience);
         }

@@ -40,7 +40,10 @@ public sealed class ConvertAadTokenToTeamsTokenCommand : AcsCmdlet
     protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var exchange = TeamsUserTokenExchange.Parse(SecretParameter.Read(AadToken, "AadToken", "token"), ClientId, UserObjectId);
-        var token = await AcsIdentityOperations.ExchangeTeamsUserTokenAsync(ClientForRecord(pipeline.Context.Log), exchange, pipeline.Context).ConfigureAwait(false);
+        var token = await AcsIdentityOperations.ExchangeTeamsUserTokenAsync(
+            ClientForRecord(pipeline.Context.Log),
+            exchange,
+            pipeline.Context).ConfigureAwait(false);
         pipeline.WriteObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
     }
 }

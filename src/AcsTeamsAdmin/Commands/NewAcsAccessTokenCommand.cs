@@ -40,7 +40,11 @@ public sealed class NewAcsAccessTokenCommand : AcsCmdlet
     protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
         var identity = AcsIdentityId.Parse(IdentityId);
-        if (await AcsIdentityOperations.NewAccessTokenAsync(ClientForRecord(pipeline.Context.Log), identity, _request!, pipeline.Context).ConfigureAwait(false) is { } token)
+        if (await AcsIdentityOperations.NewAccessTokenAsync(
+            ClientForRecord(pipeline.Context.Log),
+            identity,
+            _request!,
+            pipeline.Context).ConfigureAwait(false) is { } token)
         {
             pipeline.WriteObject(AsPlainText ? token : AcsSecureAccessToken.From(token));
         }

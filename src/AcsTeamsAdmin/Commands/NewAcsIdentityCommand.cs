@@ -49,7 +49,12 @@ public sealed class NewAcsIdentityCommand : AcsCmdlet
 
         var throttle = AcsIdentityBatch.ParseThrottleLimit(ThrottleLimit);
         PrepareClient(pipeline.Context.Log);
-        _batch = new AcsIdentityBatch(MyInvocation.ExpectingInput ? null : ClientForRecord(pipeline.Context.Log), token, throttle, MyInvocation.ExpectingInput ? null : Count, CancelToken);
+        _batch = new AcsIdentityBatch(
+            MyInvocation.ExpectingInput ? null : ClientForRecord(pipeline.Context.Log),
+            token,
+            throttle,
+            MyInvocation.ExpectingInput ? null : Count,
+            CancelToken);
         return Task.CompletedTask;
     }
 

@@ -56,5 +56,9 @@ public sealed class NewAcsTeamsMeetingCommand : ConnectedCmdlet
 
     // PowerShell's [datetime] (Get-Date, '2025-06-01 10:00') is local time unless it says UTC.
     private static DateTimeOffset? Time(DateTime? value) =>
-        value is not { } time ? null : time.Kind == DateTimeKind.Utc ? new DateTimeOffset(time) : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Local));
+        value is not { } time
+            ? null
+            : time.Kind == DateTimeKind.Utc
+            ? new DateTimeOffset(time)
+            : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Local));
 }

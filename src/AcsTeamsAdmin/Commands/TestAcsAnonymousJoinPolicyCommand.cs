@@ -140,9 +140,19 @@ public sealed class TestAcsAnonymousJoinPolicyCommand : AsyncCmdlet
                 // Relative to the PowerShell location, not the process's working directory.
                 return SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             }
-            catch (Exception error) when (error is ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or NotSupportedException or PSArgumentException or ItemNotFoundException)
+            catch (Exception error) when (error
+                is ProviderNotFoundException
+                or System.Management.Automation.DriveNotFoundException
+                or NotSupportedException
+                or PSArgumentException
+                or ItemNotFoundException)
             {
-                throw AcsTeamsAdminException.InvalidInput(nameof(Path), Path, $"'{Path}' is not a file system path.", "Give the path of the JSON file, such as ./teams-settings.json.", ErrorIds.TeamsSettingsFileUnreadable);
+                throw AcsTeamsAdminException.InvalidInput(
+                    nameof(Path),
+                    Path,
+                    $"'{Path}' is not a file system path.",
+                    "Give the path of the JSON file, such as ./teams-settings.json.",
+                    ErrorIds.TeamsSettingsFileUnreadable);
             }
         });
         return TeamsSettingsFile.Load(fullPath, Path);
@@ -162,7 +172,9 @@ public sealed class TestAcsAnonymousJoinPolicyCommand : AsyncCmdlet
         var bags = PropertyBags.FromObjects(value);
         for (var i = 0; i < bags.Count; i++)
         {
-            var origin = bags.Count == 1 ? SettingsOrigin.ObjectParameter(parameterName) : SettingsOrigin.ObjectParameter(parameterName) with { Description = $"object [{i}] of -{parameterName}" };
+            var origin = bags.Count == 1
+                ? SettingsOrigin.ObjectParameter(parameterName)
+                : SettingsOrigin.ObjectParameter(parameterName) with { Description = $"object [{i}] of -{parameterName}" };
             collector.Add(kind, bags[i], origin);
         }
     }

@@ -47,7 +47,8 @@ public abstract class AcsCmdlet : AsyncCmdlet
         if (bound.ContainsKey(nameof(ConnectionString)) && ConnectionString is null)
         {
             throw AcsTeamsAdminException.InvalidInput(nameof(ConnectionString), null, "is null.",
-                "Pass the resource's connection string (Azure portal > the Communication Services resource > Keys), or leave -ConnectionString out.", ErrorIds.MissingParameter);
+                "Pass the resource's connection string (Azure portal > the Communication Services resource > Keys), or leave -ConnectionString out.",
+                ErrorIds.MissingParameter);
         }
 
         if (bound.ContainsKey(nameof(Endpoint)) && string.IsNullOrWhiteSpace(Endpoint))
@@ -113,8 +114,13 @@ public abstract class AcsCmdlet : AsyncCmdlet
         catch (AcsTeamsAdminException error)
         {
             // The same answer as with no pipeline: every record would get it, so the command stops.
-            return new AcsTeamsAdminException(error.ErrorId, error.Category, error.Message + " The piped object names no ACS resource either (no Endpoint or ConnectionString property).",
-                error.RecommendedAction, error.Target, error)
+            return new AcsTeamsAdminException(
+                error.ErrorId,
+                error.Category,
+                error.Message + " The piped object names no ACS resource either (no Endpoint or ConnectionString property).",
+                error.RecommendedAction,
+                error.Target,
+                error)
             {
                 ParameterName = error.ParameterName,
                 StopsCommand = true,

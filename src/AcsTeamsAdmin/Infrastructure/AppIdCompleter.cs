@@ -11,7 +11,12 @@ namespace AcsTeamsAdmin.Infrastructure;
 /// </summary>
 public sealed class AppIdCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName,
+        string parameterName,
+        string wordToComplete,
+        CommandAst commandAst,
+        IDictionary fakeBoundParameters) =>
         // Completion runs on the runspace's own pipeline thread, so DefaultRunspace is the session's.
         Runspace.DefaultRunspace is { } runspace
             ? CompletionAdapter.Complete(RecentAppStore.For(runspace).Candidates(), parameterName, wordToComplete, fakeBoundParameters)

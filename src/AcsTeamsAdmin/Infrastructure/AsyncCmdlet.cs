@@ -88,6 +88,16 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
             throw;
         }
 
+        if (_cancel.IsCancellationRequested)
+        {
+            // Stopped (Ctrl+C): however the work ends now (cancelled, or a failure the stop caused, such as a request
+            // cut off in EndProcessing, which would otherwise be a terminating error), nothing more reaches the
+            // pipeline, and what it had done is still told.
+            StopWork(worker);
+            ReportStop(step);
+            throw new PipelineStoppedException();
+        }
+
         try
         {
             worker.GetAwaiter().GetResult();

@@ -7,7 +7,11 @@ namespace AcsTeamsAdmin.Infrastructure;
 /// <summary>Turns the engine's completion matches into PowerShell's CompletionResults; all the logic is in CompletionMatcher.</summary>
 internal static class CompletionAdapter
 {
-    public static IEnumerable<CompletionResult> Complete(IEnumerable<CompletionCandidate> candidates, string parameterName, string? wordToComplete, IDictionary? fakeBoundParameters) =>
+    public static IEnumerable<CompletionResult> Complete(
+        IEnumerable<CompletionCandidate> candidates,
+        string parameterName,
+        string? wordToComplete,
+        IDictionary? fakeBoundParameters) =>
         CompletionMatcher.Match(candidates, wordToComplete, AlreadyGiven(parameterName, fakeBoundParameters))
             .Select(match => new CompletionResult(match.CompletionText, match.ListItemText, CompletionResultType.ParameterValue, match.ToolTip));
 
