@@ -113,6 +113,7 @@ Describe 'New-AcsTeamsMeeting' {
         @{ Case = 'a start in 2206'; Arguments = @{ OrganizerId = 'adele@fabrikam.onmicrosoft.com'; StartDateTime = [datetime]'2206-01-01' }; Parameter = 'StartDateTime'; Id = 'InvalidInput' }
         @{ Case = 'an unknown lobby scope'; Arguments = @{ OrganizerId = 'adele@fabrikam.onmicrosoft.com'; LobbyBypassScope = 'anyone' }; Parameter = 'LobbyBypassScope'; Id = 'InvalidInput' }
         @{ Case = 'an empty subject'; Arguments = @{ OrganizerId = 'adele@fabrikam.onmicrosoft.com'; Subject = '' }; Parameter = 'Subject'; Id = 'MissingParameter' }
+        @{ Case = 'an empty organizer'; Arguments = @{ OrganizerId = '' }; Parameter = 'OrganizerId'; Id = 'MissingParameter' }
     ) {
         $err = { New-AcsTeamsMeeting @Arguments -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike "$Id,*"

@@ -94,7 +94,7 @@ Describe 'Test-AcsTeamsReadiness -TeamsUserId' {
     }
 
     It 'fails a disabled account and a user the tenant does not have' {
-        (Test-AcsTeamsReadiness -TeamsUserId lee@fabrikam.onmicrosoft.com | Where-Object Name -EQ TeamsUser).Remedy | Should -BeLike 'Update-MgUser -UserId * -AccountEnabled:$true*'
+        (Test-AcsTeamsReadiness -TeamsUserId lee@fabrikam.onmicrosoft.com | Where-Object Name -EQ TeamsUser).Remedy | Should -BeLike 'Update-MgUser -UserId * -AccountEnabled:$true'
         (Test-AcsTeamsReadiness -TeamsUserId nobody@fabrikam.onmicrosoft.com | Where-Object Name -EQ TeamsUser).Detail | Should -BeLike "There is no user 'nobody@fabrikam.onmicrosoft.com'*"
     }
 

@@ -77,6 +77,18 @@ Describe 'Get-AcsResource' {
         $endpoint.Detail | Should -Match 'sandbox\.acsteams\.invalid'
     }
 
+    It 'pipes alone into Test-AcsTeamsReadiness: the tenant and the resource are checked, and no app id is made of it' {
+        $checks = @(Get-AcsResource -Name fabrikam-acs | Test-AcsTeamsReadiness -TeamsUserId adele@fabrikam.onmicrosoft.com -ErrorVariable failed)
+
+        $failed | Should -BeNullOrEmpty
+        ($checks | Where-Object Name -EQ AcsEndpoint).Status | Should -Be 'Pass'
+        @($checks | Where-Object AppId).Count | Should -Be 0 -Because 'no app was named'
+    }
+
+    It 'still refuses an empty -AppId typed on the command line' {
+        { Test-AcsTeamsReadiness -AppId @() -ErrorAction Stop } | Should -Throw -ErrorId 'MissingParameter,*'
+    }
+
     It 'pipes into New-AcsIdentity by its endpoint (Entra) and by its connection string (key)' {
         $byEndpoint = Get-AcsResource -Name fabrikam-acs | New-AcsIdentity
         $byKey = Get-AcsResource -Name fabrikam-acs -IncludeConnectionString | New-AcsIdentity -Scope voip

@@ -39,6 +39,19 @@ public sealed class AcsTeamsAdminException : Exception
     {
     }
 
+    /// <summary>The same failure with another fix: for a caller that knows better than the layer that raised it.</summary>
+    public AcsTeamsAdminException WithRecommendedAction(string recommendedAction) =>
+        new(ErrorId, Category, Message, recommendedAction, Target, InnerException)
+        {
+            HttpStatus = HttpStatus,
+            ServiceErrorCode = ServiceErrorCode,
+            RequestId = RequestId,
+            ClientRequestId = ClientRequestId,
+            ServiceErrorTarget = ServiceErrorTarget,
+            ParameterName = ParameterName,
+            StopsCommand = StopsCommand,
+        };
+
     /// <summary>Specific and stable: scripts match on it (e.g. "ApplicationNotFound").</summary>
     public string ErrorId { get; }
 

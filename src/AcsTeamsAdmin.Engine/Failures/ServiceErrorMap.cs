@@ -8,7 +8,8 @@ public static class ServiceErrorMap
 {
     private const string CheckPermissionsFix =
         "Connect with an account or app that holds that Graph permission, " +
-        "or ask an administrator to grant it; delegated sign-ins also need an Entra role such as Application Administrator.";
+        "or ask an administrator to grant it. With a delegated sign-in the user must also be allowed the operation " +
+        "(for app registrations and consent, an Entra role such as Application Administrator).";
 
     public static IReadOnlyList<ServiceErrorRule> Rules { get; } =
     [

@@ -57,25 +57,36 @@ public static class MeetingOperations
 
         var permission = connection.Info.AppOnly ? AppPermission : DelegatedPermission;
         var what = $"Creating the online meeting '{request.Subject}' for {upn ?? organizerId}";
-        var created = await GraphCall.RunAsync(
-            async () =>
-            {
-                try
+        OnlineMeeting created;
+        try
+        {
+            created = await GraphCall.RunAsync(
+                async () =>
                 {
-                    return await connection.Graph.Users[organizerId].OnlineMeetings
-                        .PostAsync(body, cancellationToken: context.CancellationToken)
-                        .ConfigureAwait(false);
-                }
-                catch (ODataError error) when (error.ResponseStatusCode == 403 && connection.Info.AppOnly && NamesAccessPolicy(error))
-                {
-                    throw PolicyMissing(error, what, connection, organizerId, upn);
-                }
-            },
-            what, request.Organizer.ToString(), permission, context.CancellationToken).ConfigureAwait(false)
-            ?? throw new AcsTeamsAdminException(ErrorIds.UnexpectedResponse, FailureCategory.InvalidResult,
-                $"{what}: Microsoft Graph answered without the meeting.",
-                "Run the command again; if it keeps failing, report it with -Debug output (it holds no secrets).",
-                request.Organizer.ToString());
+                    try
+                    {
+                        return await connection.Graph.Users[organizerId].OnlineMeetings
+                            .PostAsync(body, cancellationToken: context.CancellationToken)
+                            .ConfigureAwait(false);
+                    }
+                    catch (ODataError error) when (error.ResponseStatusCode == 403 && connection.Info.AppOnly && NamesAccessPolicy(error))
+                    {
+                        throw PolicyMissing(error, what, connection, organizerId, upn);
+                    }
+                },
+                what, request.Organizer.ToString(), permission, context.CancellationToken).ConfigureAwait(false)
+                ?? throw new AcsTeamsAdminException(ErrorIds.UnexpectedResponse, FailureCategory.InvalidResult,
+                    $"{what}: Microsoft Graph answered without the meeting.",
+                    "Run the command again; if it keeps failing, report it with -Debug output (it holds no secrets).",
+                    request.Organizer.ToString());
+        }
+        catch (AcsTeamsAdminException error) when (error.ErrorId is ErrorIds.ConnectionFailed or ErrorIds.ServiceTimeout)
+        {
+            // A create is not idempotent and is never sent twice: its answer was lost, so the meeting may exist.
+            throw error.WithRecommendedAction(
+                $"The meeting may have been created: look for '{request.Subject}' in the Teams calendar of {upn ?? organizerId} " +
+                "before running the command again (each run creates a new meeting).");
+        }
 
         var meeting = ToMeeting(created, request, connection, organizerId, upn);
         context.Log.Verbose($"Created online meeting {meeting.MeetingId} for {upn ?? organizerId}: " +
@@ -136,7 +147,7 @@ public static class MeetingOperations
     {
         var appId = connection.Info.ClientId;
         return new AcsTeamsAdminException(ErrorIds.ApplicationAccessPolicyMissing, FailureCategory.PermissionDenied,
-            $"{what}: Microsoft Graph answered 403 {error.Error?.Code}: {error.Error?.Message ?? error.Message} " +
+            $"{what}: Microsoft Graph answered 403 {error.Error?.Code}: {(error.Error?.Message ?? error.Message).TrimEnd('.')}. " +
             $"An app (here {appId ?? "this session's app"}) creates meetings for {upn ?? organizerId} only when a Teams application access policy " +
             "names it and is granted to that user or to everyone.",
             $"As a Teams administrator, in a MicrosoftTeams session (Connect-MicrosoftTeams): {GrantPolicyCommands(appId, organizerId)} " +

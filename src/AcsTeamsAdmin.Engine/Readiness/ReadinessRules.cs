@@ -167,8 +167,9 @@ internal static class ReadinessRules
         var who = user.UserPrincipalName ?? id;
         if (user.AccountEnabled == false)
         {
-            return RuleOutcome.Fail($"The account of {who} is disabled (accountEnabled false): the user can sign in neither to Teams nor to your app.",
-                $"Update-MgUser -UserId {id} -AccountEnabled:$true (Microsoft Graph PowerShell; or Entra admin center > Users > {who} > Edit properties)");
+            return RuleOutcome.Fail($"The account of {who} is disabled (accountEnabled false): the user can sign in neither to Teams nor to your app. " +
+                $"Enable it with Microsoft Graph PowerShell (the Remedy), or in the Entra admin center (Users > {who} > Edit properties).",
+                $"Update-MgUser -UserId {id} -AccountEnabled:$true");
         }
 
         var teams = user.PlansOf(TeamsUserFacts.TeamsService);
@@ -189,8 +190,22 @@ internal static class ReadinessRules
         if (teams.Count > 0)
         {
             var states = string.Join(", ", teams.Select(plan => plan.CapabilityStatus ?? "unknown").Distinct(StringComparer.OrdinalIgnoreCase));
-            return RuleOutcome.Fail($"{who} has a Microsoft Teams plan, but it is {states}: the service plan is turned off in the licence, or the licence lapsed. " +
-                $"Teams users need an enabled Teams plan to sign in to Teams and to use a Teams identity with ACS. {assign}", remedy);
+            const string Need = "Teams users need an enabled Teams plan to sign in to Teams and to use a Teams identity with ACS.";
+            if (teams.Any(plan => string.Equals(plan.CapabilityStatus, "Deleted", StringComparison.OrdinalIgnoreCase)))
+            {
+                // Deleted: the plan was turned off inside the licence (disabledPlans) or the licence was removed. Adding
+                // another licence would not turn it on; assigning the same licence with no disabled plans does.
+                return RuleOutcome.Fail($"{who} has a Microsoft Teams plan, but it is {states}: Teams is turned off in the user's licence, " +
+                    $"or the licence was removed. {Need} Turn Microsoft Teams on in the licence (Microsoft 365 admin center > Users > " +
+                    $"Active users > {who} > Licenses and apps), or assign the licence again with no disabled plans (the Remedy; it turns on " +
+                    "every plan of that licence, so list any to keep off in DisabledPlans).",
+                    $"Set-MgUserLicense -UserId {id} -AddLicenses @(@{{SkuId = '<skuId of the user's licence, from Get-MgUserLicenseDetail>'; " +
+                    "DisabledPlans = @()}) -RemoveLicenses @()");
+            }
+
+            // Suspended or LockedOut: the subscription lapsed, for every user of it; no command on the user brings it back.
+            return RuleOutcome.Fail($"{who} has a Microsoft Teams plan, but it is {states}: the subscription behind the licence has lapsed. " +
+                $"{Need} Renew or reactivate the subscription (Microsoft 365 admin center > Billing > Your products). Otherwise: {assign}", remedy);
         }
 
         var services = user.Plans.Where(plan => plan.Usable).Select(plan => plan.Service).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();

@@ -39,6 +39,6 @@ public static class AnonymousJoinCheck
     /// <summary>The -AcsResourceId value, parsed; null when not given.</summary>
     public static Guid? ParseAcsResourceId(string? value) =>
         value is null ? null : Validation.InputParser.ParseGuid("AcsResourceId", value,
-            "it is the ACS resource's immutable resource id, on its Overview page in the Azure portal, " +
-            "or (Get-AzCommunicationService -ResourceGroupName <group> -Name <name>).ImmutableResourceId.");
+            "it is the ACS resource's immutable resource id: pipe Get-AcsResource into this command, " +
+            "or copy it from the resource's Overview page in the Azure portal.");
 }

@@ -1,3 +1,4 @@
+using N = AcsTeamsAdmin.Engine.Teams.TeamsSettingNames;
 using V = AcsTeamsAdmin.Engine.Teams.TeamsSettingValues;
 
 namespace AcsTeamsAdmin.Engine.Teams;
@@ -31,7 +32,10 @@ public static class AnonymousJoinEvaluator
             WaitsInLobby = waitsInLobby,
             Verdict = VerdictText.Compose(meetingPolicy, settings.Meeting, sorted, waitsInLobby, findings.Assumed),
             BlockedBy = blocking.Select(finding => finding.Setting).ToArray(),
-            Remedies = blocking.Select(finding => finding.Remedy).OfType<string>().ToArray(),
+            // The blocks' fixes first, then, for one meeting, the lobby option that lets them in without waiting. The
+            // policy-wide lobby fix stays a finding: admitting every anonymous user to every meeting is a choice to weigh.
+            Remedies = blocking.Concat(sorted.Where(finding => finding.Effect == FindingEffect.Lobby && finding.Setting == N.LobbyBypassScope))
+                .Select(finding => finding.Remedy).OfType<string>().ToArray(),
             AssumedDefaults = findings.Assumed.ToArray(),
             AcsResourceId = acsResourceId,
             Findings = sorted,

@@ -30,7 +30,10 @@ public sealed record AnonymousJoinVerdict
     /// <summary>The settings that block ACS users; empty when they can join.</summary>
     public required IReadOnlyList<string> BlockedBy { get; init; }
 
-    /// <summary>The commands that remove every block, in order; run them in a MicrosoftTeams session.</summary>
+    /// <summary>
+    /// The commands that remove every block, in order (MicrosoftTeams), then for a meeting whose lobby keeps ACS users
+    /// waiting the Microsoft Graph PowerShell command that opens it.
+    /// </summary>
     public required IReadOnlyList<string> Remedies { get; init; }
 
     /// <summary>Settings that were not given, as Name=AssumedValue: check them against the tenant.</summary>

@@ -19,6 +19,7 @@ public sealed class NewAcsTeamsMeetingCommand : ConnectedCmdlet
     /// <summary>The organizer: object id or user principal name; piped strings, or a piped user's UserPrincipalName or UserId.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("UserPrincipalName", "UserId")]
+    [AllowEmptyString] // so '' gets the module's MissingParameter with its fix, as -Subject '' does, not the binder's error
     public string OrganizerId { get; set; } = string.Empty;
 
     [Parameter]

@@ -20,11 +20,12 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
     private readonly List<string> _pipedEndpoints = [];
     private string? _typedEndpoint;
 
-    // Optional, but never empty when given: an empty $apps in a script must not quietly check no app.
+    // Optional, but never empty when typed: an empty $apps in a script must not quietly check no app (BeginProcessing).
+    // A piped ACS resource brings no app id: Get-AcsResource | Test-AcsTeamsReadiness checks the tenant and the resource.
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClientId", "ApplicationId")]
     [ArgumentCompleter(typeof(AppIdCompleter))]
-    [ValidateNotNullOrEmpty]
+    [AppIdsFromInput]
     public string[] AppId { get; set; } = [];
 
     /// <summary>The apps serve users of other tenants: a single-tenant app then fails.</summary>
@@ -58,6 +59,13 @@ public sealed class TestAcsTeamsReadinessCommand : ConnectedCmdlet
     {
         // A typed -AcsEndpoint is the call's; one bound from a piped object (Get-AcsResource) is that record's.
         _typedEndpoint = MyInvocation.BoundParameters.ContainsKey(nameof(AcsEndpoint)) ? AcsEndpoint ?? string.Empty : null;
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(AppId)) && AppId is null or [])
+        {
+            throw Engine.Failures.AcsTeamsAdminException.InvalidInput(nameof(AppId), null, "is an empty list.",
+                "Pass at least one Application (client) id, or leave -AppId out to check only the tenant.",
+                Engine.Failures.ErrorIds.MissingParameter);
+        }
+
         await base.BeginProcessingAsync(pipeline).ConfigureAwait(false);
     }
 

@@ -154,6 +154,13 @@ public class MeetingOperationsTests
         var lobby = Assert.Single(closedVerdict.Findings, finding => finding.Setting == "LobbyBypassScope");
         Assert.Equal($"Update-MgUserOnlineMeeting -UserId {SandboxIds.FabrikamTeamsUserId} -OnlineMeetingId {closed!.MeetingId} -BodyParameter @{{ lobbyBypassSettings = @{{ scope = 'everyone' }} }}", lobby.Remedy);
         Assert.Equal(FindingEffect.Info, closedVerdict.Findings.Single(finding => finding.Setting == "AutoAdmittedUsers").Effect);
+        Assert.Equal([lobby.Remedy!], closedVerdict.Remedies);
+        Assert.Empty(openVerdict.Remedies);
+
+        // Without a meeting, the policy's lobby stays a finding: admitting every anonymous user is not a routine fix.
+        var policyOnly = AnonymousJoinEvaluator.Evaluate(policy);
+        Assert.True(policyOnly.WaitsInLobby);
+        Assert.Empty(policyOnly.Remedies);
     }
 
     [Theory]
@@ -204,6 +211,26 @@ public class MeetingOperationsTests
         Assert.Equal("Subject", later.Subject);
         Assert.Equal(Now.AddHours(3), later.End);
         Assert.Equal("organizationAndFederated", later.LobbyBypassScope);
+    }
+
+    [Fact]
+    public async Task A_create_whose_answer_is_lost_is_sent_once_and_says_the_meeting_may_exist_instead_of_re_running_is_safe()
+    {
+        using var connection = await SandboxConnections.ConnectAsync();
+        var sandbox = connection.Emulator();
+        sandbox.Faults.Add(new FaultRule
+        {
+            Kind = FaultKind.ConnectionReset, AfterProcessing = true, Rate = 1, Method = "POST", PathPrefix = "/v1.0/users/", MaxFaults = 1,
+        });
+        sandbox.Requests.Clear();
+
+        var error = await Assert.ThrowsAsync<AcsTeamsAdminException>(() =>
+            MeetingOperations.CreateAsync(connection, Request(SandboxIds.FabrikamTeamsUserId, "Lost answer"), OperationContext.Unattended()));
+
+        Assert.Equal(ErrorIds.ConnectionFailed, error.ErrorId);
+        Assert.StartsWith("The meeting may have been created: look for 'Lost answer' in the Teams calendar", error.RecommendedAction, StringComparison.Ordinal);
+        Assert.DoesNotContain("safe", error.RecommendedAction, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(sandbox.Requests.Entries, entry => entry.Method == "POST");
     }
 
     private static TeamsMeetingRequest Request(string organizer, string? subject = null, string? lobby = null) =>
