@@ -16,16 +16,16 @@ BeforeAll {
         Copy-Item -LiteralPath (Join-Path $Root $file) -Destination $target
     }
 
-    $cmdlet = Join-Path $Scratch 'src/AcsTeamsAdmin/Commands/GetAcsTeamsServicePrincipalCommand.cs'
-    $source = Get-Content -Raw $cmdlet
-    $anchor = 'public string AppId { get; set; } = AcsFirstPartyApp.AppId;'
+    $cmdlet = Join-Path $Scratch 'src/AcsTeamsAdmin/Commands/ServicePrincipalCommands.cs'
+    $source = (Get-Content -Raw $cmdlet) -replace '\r\n', "`n"
+    $anchor = "public sealed class GetAcsTeamsServicePrincipalCommand : ServicePrincipalCmdlet`n{"
     if (-not $source.Contains($anchor)) { throw "The test's anchor is gone from $cmdlet; update the test." }
     Set-Content -NoNewline -Path $cmdlet -Value $source.Replace($anchor, @"
 $anchor
-
     [Parameter]
     [ValidateRange(1, 9)]
     public int ProbeCount { get; set; } = 1;
+
 "@)
 
     $page = Join-Path $Scratch 'docs/en-US/Get-AcsTeamsServicePrincipal.md'

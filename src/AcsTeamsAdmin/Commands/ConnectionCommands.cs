@@ -150,3 +150,45 @@ public sealed class ConnectAcsTeamsAdminCommand : AsyncCmdlet
         public const string Sandbox = "Sandbox";
     }
 }
+
+/// <summary>
+/// Ends this session's connection and forgets its tokens; returns what the connection was, like
+/// Disconnect-MgGraph. A sandbox started from -SandboxStatePath is saved back to that file.
+/// </summary>
+[Cmdlet(VerbsCommunications.Disconnect, "AcsTeamsAdmin")]
+[OutputType(typeof(ConnectionInfo))]
+public sealed class DisconnectAcsTeamsAdminCommand : AsyncCmdlet
+{
+    protected override Task EndProcessingAsync(PipelineStep pipeline)
+    {
+        if (PipelineRunspace is { } runspace && ConnectionStore.Get(runspace) is { } connection)
+        {
+            var info = connection.Info;
+            if (connection.SaveSandboxState() is { } path)
+            {
+                pipeline.Context.Log.Verbose($"Saved the sandbox state to {path}.");
+            }
+
+            ConnectionStore.Set(runspace, null);
+            pipeline.WriteObject(info);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Shows this session's connection (tenant, account, sign-in mode, Graph permissions); nothing when not connected.</summary>
+[Cmdlet(VerbsCommon.Get, "AcsTeamsAdminContext")]
+[OutputType(typeof(ConnectionInfo))]
+public sealed class GetAcsTeamsAdminContextCommand : AsyncCmdlet
+{
+    protected override Task EndProcessingAsync(PipelineStep pipeline)
+    {
+        if (PipelineRunspace is { } runspace && ConnectionStore.Get(runspace) is { } connection)
+        {
+            pipeline.WriteObject(connection.Info);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -131,3 +131,64 @@ public sealed class NewAcsIdentityCommand : AcsCmdlet
         }
     }
 }
+
+/// <summary>
+/// A change to existing ACS identities taken from the pipeline (revoke their tokens, delete them):
+/// one client per ACS resource (the typed one, or each piped identity's own), each id parsed before its call, a record with -PassThru.
+/// </summary>
+public abstract class AcsIdentityChangeCmdlet : AcsCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    public string IdentityId { get; set; } = "";
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>What -PassThru reports as done, e.g. "Revoked".</summary>
+    protected abstract string ChangeName { get; }
+
+    /// <summary>The engine operation; true when it did (or had already done) the change.</summary>
+    private protected abstract Task<bool> ChangeAsync(IAcsIdentityClient client, AcsIdentityId identity, OperationContext context);
+
+    protected override Task BeginProcessingAsync(PipelineStep pipeline)
+    {
+        PrepareClient(pipeline.Context.Log);
+        return Task.CompletedTask;
+    }
+
+    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
+    {
+        var identity = AcsIdentityId.Parse(IdentityId);
+        var client = ClientForRecord(pipeline.Context.Log);
+        if (await ChangeAsync(client, identity, pipeline.Context).ConfigureAwait(false) && PassThru)
+        {
+            pipeline.WriteObject(new AcsIdentityChange(identity.Value, ChangeName, client.Endpoint.AbsoluteUri));
+        }
+    }
+}
+
+/// <summary>Revokes every token issued so far to an ACS identity; the identity stays. Writes nothing unless -PassThru.</summary>
+[Cmdlet(VerbsSecurity.Revoke, "AcsAccessToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(AcsIdentityChange))]
+public sealed class RevokeAcsAccessTokenCommand : AcsIdentityChangeCmdlet
+{
+    protected override string ChangeName => "Revoked";
+
+    private protected override Task<bool> ChangeAsync(IAcsIdentityClient client, AcsIdentityId identity, OperationContext context) =>
+        AcsIdentityOperations.RevokeAccessTokensAsync(client, identity, context);
+}
+
+/// <summary>
+/// Deletes an ACS identity and its tokens. Already deleted counts as done, so re-running is safe. High impact:
+/// the identity's chat threads and data go with it, so PowerShell asks unless -Confirm:$false.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "AcsIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(AcsIdentityChange))]
+public sealed class RemoveAcsIdentityCommand : AcsIdentityChangeCmdlet
+{
+    protected override string ChangeName => "Deleted";
+
+    private protected override Task<bool> ChangeAsync(IAcsIdentityClient client, AcsIdentityId identity, OperationContext context) =>
+        AcsIdentityOperations.RemoveIdentityAsync(client, identity, context);
+}
