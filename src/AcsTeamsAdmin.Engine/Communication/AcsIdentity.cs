@@ -17,3 +17,7 @@ public sealed record AcsIdentity
 
     public DateTimeOffset? TokenExpiresOn => AccessToken?.ExpiresOn;
 }
+
+/// <summary>What Revoke-AcsAccessToken and Remove-AcsIdentity did, written with -PassThru.</summary>
+[DefaultDisplay("Action:10", "IdentityId")]
+public sealed record AcsIdentityChange(string IdentityId, string Action, string Endpoint);

@@ -13,3 +13,6 @@ public sealed record CompletionCandidate(string Value, string ListItemText, stri
 {
     public static CompletionCandidate Plain(string value, string? toolTip = null) => new(value, value, toolTip ?? value);
 }
+
+/// <summary>A candidate chosen for the typed word, with the text to insert already quoted.</summary>
+public sealed record CompletionMatch(string CompletionText, string ListItemText, string ToolTip);

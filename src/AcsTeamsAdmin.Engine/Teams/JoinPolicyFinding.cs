@@ -28,3 +28,35 @@ public sealed record JoinPolicyFinding
     /// <summary>The organizer's meeting policy this finding belongs to, so findings of several policies can be told apart.</summary>
     public required string MeetingPolicy { get; init; }
 }
+
+/// <summary>What a setting does to ACS users, most severe first (findings are sorted this way).</summary>
+public enum FindingEffect
+{
+    /// <summary>ACS users cannot join.</summary>
+    Blocks,
+
+    /// <summary>An extra step or condition that may stop ACS users, which this check cannot confirm.</summary>
+    MayBlock,
+
+    /// <summary>ACS users wait in the lobby until someone admits them.</summary>
+    Lobby,
+
+    /// <summary>ACS users join but lose a feature.</summary>
+    FeatureLoss,
+
+    /// <summary>Nothing in the way; said for completeness.</summary>
+    Info,
+}
+
+/// <summary>Where a finding's value came from.</summary>
+public enum SettingSource
+{
+    /// <summary>From the objects, the file or a parameter.</summary>
+    Given,
+
+    /// <summary>Not given: the documented default was assumed. Check it against the tenant.</summary>
+    AssumedDefault,
+
+    /// <summary>Not a setting: what Microsoft documents about ACS users in Teams meetings.</summary>
+    Documented,
+}
