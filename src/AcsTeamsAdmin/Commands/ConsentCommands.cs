@@ -98,16 +98,13 @@ public sealed class GetAcsAdminConsentUrlCommand : AsyncCmdlet
 }
 
 /// <summary>
-/// Grants tenant-wide (admin) consent for the Azure Communication Services scopes to a client app, as
-/// the admin consent link would: creates the app's and ACS's service principals when missing, then
-/// creates the AllPrincipals grant or adds the missing scopes to it, keeping the others. Confirm
-/// impact High: consent on behalf of every user of the tenant is a decision to confirm.
-/// Needs DelegatedPermissionGrant.ReadWrite.All (and Application.ReadWrite.All to create a service principal).
+/// Grant-/Get-AcsAdminConsent: the same -AppId (piped by value or by property name) and -Scope (checked once, in
+/// Begin: a bad scope fails the whole call before any request), one engine call per app.
 /// </summary>
-[Cmdlet(VerbsSecurity.Grant, "AcsAdminConsent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(AdminConsentStatus))]
-public sealed class GrantAcsAdminConsentCommand : ConnectedCmdlet
+public abstract class AdminConsentCmdlet : ConnectedCmdlet
 {
+    private IReadOnlyList<AcsScope> _scopes = [];
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClientId", "ApplicationId", "ClientAppId")]
     [ArgumentCompleter(typeof(AppIdCompleter))]
@@ -118,9 +115,9 @@ public sealed class GrantAcsAdminConsentCommand : ConnectedCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Scope { get; set; }
 
-    private IReadOnlyList<AcsScope> _scopes = [];
+    private protected abstract Task<AdminConsentStatus?> RunAsync(
+        AcsTeamsAdminConnection connection, Engine.Identifiers.AppId appId, IReadOnlyList<AcsScope> scopes, OperationContext context);
 
-    // -Scope applies to every piped app: a bad one fails the whole call, before any request.
     protected override async Task BeginProcessingAsync(PipelineStep pipeline)
     {
         _scopes = AcsScope.Parse(Scope);
@@ -129,14 +126,28 @@ public sealed class GrantAcsAdminConsentCommand : ConnectedCmdlet
 
     protected override async Task ProcessRecordAsync(PipelineStep pipeline)
     {
-        var appId = Engine.Identifiers.AppId.Parse(AppId);
-        var scopes = _scopes;
-        var status = await ConsentOperations.GrantAsync(Connection, appId, scopes, pipeline.Context).ConfigureAwait(false);
+        var status = await RunAsync(Connection, Engine.Identifiers.AppId.Parse(AppId), _scopes, pipeline.Context).ConfigureAwait(false);
         if (status is not null)
         {
             pipeline.WriteObject(status);
         }
     }
+}
+
+/// <summary>
+/// Grants tenant-wide (admin) consent for the Azure Communication Services scopes to a client app, as
+/// the admin consent link would: creates the app's and ACS's service principals when missing, then
+/// creates the AllPrincipals grant or adds the missing scopes to it, keeping the others. Confirm
+/// impact High: consent on behalf of every user of the tenant is a decision to confirm.
+/// Needs DelegatedPermissionGrant.ReadWrite.All (and Application.ReadWrite.All to create a service principal).
+/// </summary>
+[Cmdlet(VerbsSecurity.Grant, "AcsAdminConsent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(AdminConsentStatus))]
+public sealed class GrantAcsAdminConsentCommand : AdminConsentCmdlet
+{
+    private protected override Task<AdminConsentStatus?> RunAsync(
+        AcsTeamsAdminConnection connection, Engine.Identifiers.AppId appId, IReadOnlyList<AcsScope> scopes, OperationContext context) =>
+        ConsentOperations.GrantAsync(connection, appId, scopes, context);
 }
 
 /// <summary>
@@ -146,31 +157,9 @@ public sealed class GrantAcsAdminConsentCommand : ConnectedCmdlet
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AcsAdminConsent")]
 [OutputType(typeof(AdminConsentStatus))]
-public sealed class GetAcsAdminConsentCommand : ConnectedCmdlet
+public sealed class GetAcsAdminConsentCommand : AdminConsentCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ClientId", "ApplicationId", "ClientAppId")]
-    [ArgumentCompleter(typeof(AppIdCompleter))]
-    public string? AppId { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(AcsScopeCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string[]? Scope { get; set; }
-
-    private IReadOnlyList<AcsScope> _scopes = [];
-
-    // -Scope applies to every piped app: a bad one fails the whole call, before any request.
-    protected override async Task BeginProcessingAsync(PipelineStep pipeline)
-    {
-        _scopes = AcsScope.Parse(Scope);
-        await base.BeginProcessingAsync(pipeline).ConfigureAwait(false);
-    }
-
-    protected override async Task ProcessRecordAsync(PipelineStep pipeline)
-    {
-        var appId = Engine.Identifiers.AppId.Parse(AppId);
-        var scopes = _scopes;
-        pipeline.WriteObject(await ConsentOperations.GetAsync(Connection, appId, scopes, pipeline.Context).ConfigureAwait(false));
-    }
+    private protected override async Task<AdminConsentStatus?> RunAsync(
+        AcsTeamsAdminConnection connection, Engine.Identifiers.AppId appId, IReadOnlyList<AcsScope> scopes, OperationContext context) =>
+        await ConsentOperations.GetAsync(connection, appId, scopes, context).ConfigureAwait(false);
 }
