@@ -164,4 +164,20 @@ Describe 'Initialize-AcsTeams' {
         $text | Should -Match 'Status\s+Change\s+Name\s+Detail'
         $text | Should -Not -Match 'Name\s+:'
     }
+
+    It 'wraps Detail and Remedy between words at 120 columns, never inside one' -ForEach @(
+        @{ Command = 'Test-AcsTeamsReadiness'; Columns = 'Detail', 'Remedy' }
+        @{ Command = 'Initialize-AcsTeams'; Columns = @('Detail') }
+    ) {
+        $arguments = @{ AppId = $script:AppId }
+        if ($Command -eq 'Initialize-AcsTeams') { $arguments.WhatIf = $true }
+        $checks = @(& $Command @arguments 6> $null)
+        $text = $checks | Out-String -Width 120
+
+        $words = @($Columns | ForEach-Object { $column = $_; $checks.$column } | Where-Object { $_ } | ForEach-Object { $_ -split '\s+' } |
+                Where-Object Length -GE 4 | Select-Object -Unique)
+        $words.Count | Should -BeGreaterThan 20
+        $split = @($words | Where-Object { -not $text.Contains($_) })
+        $split | Should -BeNullOrEmpty -Because 'a word cut across two lines cannot be read or copied'
+    }
 }

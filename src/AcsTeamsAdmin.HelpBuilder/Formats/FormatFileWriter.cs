@@ -75,8 +75,8 @@ internal static class FormatFileWriter
     private static PropertyInfo Property(Type type, string name) =>
         type.GetProperty(name) ?? throw new FormatException($"[DefaultDisplay] of {type.FullName} names '{name}', which is not one of its properties.");
 
-    /// <summary>One column of a view, parsed from "Name", "Name:width" or "Name:lines".</summary>
-    private sealed record Column(string Name, int? Width, bool OnePerLine, bool IsCollection)
+    /// <summary>One column of a view, parsed from "Name", "Name:width", "Name:width:words" or "Name:lines".</summary>
+    private sealed record Column(string Name, int? Width, bool OnePerLine, bool IsCollection, bool WrapWords = false)
     {
         public static Column Parse(Type type, string spec)
         {
@@ -87,14 +87,31 @@ internal static class FormatFileWriter
             {
                 [var name] => new Column(name, null, false, collection),
                 [var name, "lines"] => new Column(name, null, true, collection),
-                [var name, var width] when int.TryParse(width, out var chars) && chars > 0 => new Column(name, chars, false, collection),
-                _ => throw new FormatException($"[DefaultDisplay] of {type.FullName}: '{spec}' is not 'Name', 'Name:width' or 'Name:lines'."),
+                [var name, var width] when Chars(width) is { } chars => new Column(name, chars, false, collection),
+                [var name, var width, "words"] when Chars(width) is { } chars && !collection => new Column(name, chars, false, false, WrapWords: true),
+                _ => throw new FormatException(
+                    $"[DefaultDisplay] of {type.FullName}: '{spec}' is not 'Name', 'Name:width', 'Name:width:words' (a text) or 'Name:lines'."),
             };
         }
 
-        /// <summary>The property itself, or for a collection its items joined by <paramref name="separator"/> (a PowerShell expression).</summary>
-        public XElement Value(string separator) => IsCollection
-            ? new XElement("ScriptBlock", $"$_.{Name} -join {(separator.StartsWith('[') ? separator : $"'{separator}'")}")
+        /// <summary>
+        /// The property itself; for a collection its items joined by <paramref name="separator"/> (a PowerShell
+        /// expression); for a text wrapped at words, the text with a line break wherever the next word would pass the
+        /// column's width (PowerShell's own wrapping cuts words at the width: "Azur" / "e Communication").
+        /// </summary>
+        public XElement Value(string separator) =>
+            WrapWords ? new XElement("ScriptBlock", WordWrap(Name, Width!.Value))
+            : IsCollection ? new XElement("ScriptBlock", $"$_.{Name} -join {(separator.StartsWith('[') ? separator : $"'{separator}'")}")
             : new XElement("PropertyName", Name);
+
+        private static int? Chars(string width) => int.TryParse(width, out var chars) && chars > 0 ? chars : null;
+
+        private static string WordWrap(string property, int width) =>
+            $"$text = [string]$_.{property}; if ($text.Length -le {width}) {{ return $text }}; " +
+            "$out = [System.Text.StringBuilder]::new(); $line = 0; " +
+            "foreach ($word in $text.Split(' ')) { " +
+            $"if ($line -gt 0 -and $line + 1 + $word.Length -gt {width}) {{ [void]$out.Append([char]10); $line = 0 }} " +
+            "elseif ($line -gt 0) { [void]$out.Append(' '); $line++ }; " +
+            "[void]$out.Append($word); $line += $word.Length }; $out.ToString()";
     }
 }
