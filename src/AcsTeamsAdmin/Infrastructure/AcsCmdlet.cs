@@ -64,12 +64,9 @@ public abstract class AcsCmdlet : AsyncCmdlet
             return;
         }
 
-        // Piped records may name their resources: only what applies to every record is checked now.
+        // Piped records may name their resources: only what applies to every record is checked now. The session's
+        // sandbox, for records that name none, is set up when one comes (its verbose line would be wrong otherwise).
         _ = AcsApiVersion.Parse(ApiVersion);
-        if (Session?.Sandbox is not null)
-        {
-            _callClient = AcsConnectionFactory.Create(Request(null, null), Session, log);
-        }
     }
 
     /// <summary>The client for the current record: the typed resource, else the record's own, else the session's sandbox.</summary>
@@ -84,6 +81,7 @@ public abstract class AcsCmdlet : AsyncCmdlet
         var endpoint = string.IsNullOrWhiteSpace(Endpoint) ? null : Endpoint;
         if (connectionString is null && endpoint is null)
         {
+            _callClient ??= Session?.Sandbox is not null ? AcsConnectionFactory.Create(Request(null, null), Session, log) : null;
             return _callClient ?? throw NoResource();
         }
 
