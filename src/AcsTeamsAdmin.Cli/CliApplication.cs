@@ -123,7 +123,7 @@ internal static partial class CliApplication
 
         // JSON goes out as each object comes; a table needs them all for its widths. Either way, what a command wrote
         // reaches stdout even when it is interrupted or fails half-way: that is the record of what it did.
-        using var json = format == OutputFormat.Json ? JsonOutput.Stream(stdout) : null;
+        using var json = format == OutputFormat.Json ? JsonOutput.Stream(stdout, command) : null;
         var table = new List<object>();
         var invocation = new CliInvocation(context,
             () => request is null
