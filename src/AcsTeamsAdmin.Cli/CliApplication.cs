@@ -123,7 +123,7 @@ internal static partial class CliApplication
 
         // JSON goes out as each object comes; a table needs them all for its widths. Either way, what a command wrote
         // reaches stdout even when it is interrupted or fails half-way: that is the record of what it did.
-        using var json = format == OutputFormat.Json ? JsonOutput.Stream(stdout) : null;
+        using var json = format == OutputFormat.Json ? JsonOutput.Stream(stdout, command) : null;
         var table = new List<object>();
         var invocation = new CliInvocation(context,
             () => request is null
@@ -193,18 +193,49 @@ internal static partial class CliApplication
         return $"acsteams: error {error.ErrorId}: {text}{requestId}".ReplaceLineEndings(" ");
     }
 
-    /// <summary>Text written for PowerShell (errors, the docs' help) in the command line's words: -AppId becomes --app-id.</summary>
-    internal static string CommandLineText(string text) =>
-        PowerShellParameter().Replace(
-            text,
-            match => KnownParameters.Contains(match.Groups["name"].Value) ? Kebab.Option(match.Groups["name"].Value) : match.Value);
+    /// <summary>
+    /// Text written for PowerShell (errors, the docs' help) in the command line's words: -AppId becomes --app-id, for this
+    /// module's parameters only. After another module's command (New-CsApplicationAccessPolicy -Identity,
+    /// Update-MgUserOnlineMeeting -UserId) the names stay as written, to be pasted into PowerShell; after one of this
+    /// module's, only that command's options are rewritten. A command's words end at ';', ')' or a sentence's end.
+    /// </summary>
+    internal static string CommandLineText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        CliCommand? own = null;
+        var inCommand = false;
+        return PowerShellWords().Replace(text, match =>
+        {
+            if (match.Groups["command"].Success)
+            {
+                own = CommandCatalog.Find(match.Value);
+                inCommand = true;
+                return match.Value;
+            }
+
+            if (match.Groups["end"].Success)
+            {
+                (own, inCommand) = (null, false);
+                return match.Value;
+            }
+
+            var name = match.Groups["name"].Value;
+            var rewrite = !inCommand ? KnownParameters.Contains(name) : own is not null && TakesOption(own, name);
+            return rewrite ? Kebab.Option(name) : match.Value;
+        });
+    }
+
+    private static bool TakesOption(CliCommand command, string name) =>
+        command.Parameters.Concat(command.SignInOptions).Any(parameter => parameter.Name == name || parameter.Aliases.Contains(name));
 
     private static readonly HashSet<string> KnownParameters = new(
         CommandTable.All.SelectMany(command => command.Parameters).Select(parameter => parameter.Name), StringComparer.Ordinal);
 
     private static string Version => ProductInfo.Version;
 
-    // "-AppId:" or "-CertificateThumbprint and" at a word start: a PowerShell parameter name.
-    [GeneratedRegex(@"(?<=^|[\s(])-(?<name>[A-Z][A-Za-z]+)(?=[:\s,.)]|$)")]
-    private static partial Regex PowerShellParameter();
+    // A command (Verb-Noun, one hyphen: not ACS-Teams-Meetings); the end of its words; or "-AppId:" or
+    // "-CertificateThumbprint and" at a word start: a PowerShell parameter name.
+    [GeneratedRegex(@"(?<command>(?<![\w-])[A-Z][a-z]+-[A-Z][A-Za-z0-9]*(?![\w-]))|(?<end>[;)]|\.(?=\s|$))"
+        + @"|(?<=^|[\s(])-(?<name>[A-Z][A-Za-z]+)(?=[:;\s,.)]|$)")]
+    private static partial Regex PowerShellWords();
 }

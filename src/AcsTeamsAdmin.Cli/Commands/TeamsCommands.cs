@@ -5,8 +5,8 @@ namespace AcsTeamsAdmin.Cli.Commands;
 
 /// <summary>
 /// Test-AcsAnonymousJoinPolicy. Needs no sign-in. The cmdlet's object parameters
-/// (-MeetingConfiguration, -AcsFederationConfiguration, -ExternalAccessPolicy) have no command-line form:
-/// there the objects come in the --path file.
+/// (-MeetingConfiguration, -AcsFederationConfiguration, -ExternalAccessPolicy, -Meeting) have no command-line form:
+/// there the Teams objects come in the --path file; a meeting's own options are judged only in PowerShell.
 /// </summary>
 internal static class TeamsCommands
 {

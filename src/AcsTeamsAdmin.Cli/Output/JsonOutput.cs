@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AcsTeamsAdmin.Cli.Commands;
 
 namespace AcsTeamsAdmin.Cli.Output;
 
@@ -12,29 +13,24 @@ namespace AcsTeamsAdmin.Cli.Output;
 /// </summary>
 internal static class JsonOutput
 {
-    public static JsonSerializerOptions Options { get; } = new()
+    /// <summary>The options for what <paramref name="command"/> writes: its secrets hidden with a hint that fits it.</summary>
+    public static JsonSerializerOptions Options(CliCommand command) => new()
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(), new HiddenSecureStringConverter() },
+        Converters = { new JsonStringEnumConverter(), new HiddenSecureStringConverter(HiddenSecureStringConverter.PlaceholderFor(command)) },
     };
 
-    public static void Write(TextWriter writer, IReadOnlyList<object> values)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(values.ToArray(), Options));
-    }
-
     /// <summary>An array written one element at a time, each flushed at once; disposing closes it, whatever happened.</summary>
-    public static ArrayStream Stream(TextWriter writer) => new(writer);
+    public static ArrayStream Stream(TextWriter writer, CliCommand command) => new(writer, Options(command));
 
-    internal sealed class ArrayStream(TextWriter writer) : IDisposable
+    internal sealed class ArrayStream(TextWriter writer, JsonSerializerOptions options) : IDisposable
     {
         private int _count;
 
         public void Add(object value)
         {
-            var element = JsonSerializer.Serialize(value, value.GetType(), Options).ReplaceLineEndings("\n  ");
+            var element = JsonSerializer.Serialize(value, value.GetType(), options).ReplaceLineEndings("\n  ");
             writer.Write(_count++ == 0 ? "[\n  " : ",\n  ");
             writer.Write(element);
             writer.Flush();

@@ -18,13 +18,23 @@ internal static partial class CommandTableWriter
     private const string Sma = "System.Management.Automation";
     private const string AllSets = "__AllParameterSets";
 
-    // Parameters that take a live object have no command-line form; acsteams offers another way to give
-    // the same thing (Test-AcsAnonymousJoinPolicy --path for the Teams objects, --certificate-thumbprint for a
-    // certificate, --count for New-AcsIdentity's piped objects, which are hidden with DontShow).
-    private static readonly HashSet<string> ObjectTypes = new(StringComparer.Ordinal)
+    // A command line carries text: a parameter is offered only when its type (or an array's element) is read
+    // from text. One that takes a live object (PSObject, an X509Certificate2, New-AcsTeamsMeeting's TeamsMeeting)
+    // has no command-line form; an option for it would be accepted and do nothing. acsteams offers another way
+    // to give the same thing where there is one (Test-AcsAnonymousJoinPolicy --path for the Teams objects,
+    // --certificate-thumbprint for a certificate, --count for New-AcsIdentity's piped objects).
+    // System.Object is text's too: such a parameter (a token) takes a string or a SecureString.
+    private static readonly HashSet<string> TextTypes = new(StringComparer.Ordinal)
     {
-        $"{Sma}.PSObject",
-        "System.Security.Cryptography.X509Certificates.X509Certificate2",
+        "System.String",
+        "System.Object",
+        "System.Security.SecureString",
+        "System.Guid",
+        "System.Uri",
+        "System.DateTime",
+        "System.DateTimeOffset",
+        "System.TimeSpan",
+        $"{Sma}.SwitchParameter",
     };
 
     public static string Write(CompiledCmdlets cmdlets, IReadOnlyList<CmdletPage> pages)
@@ -60,8 +70,19 @@ internal static partial class CommandTableWriter
 
     private static IEnumerable<PropertyInfo> OnCommandLine(CmdletDefinition cmdlet) =>
         cmdlet.Parameters.Where(parameter =>
-            !ObjectTypes.Contains(parameter.PropertyType.FullName!)
+            IsText(parameter.PropertyType)
             && !ParameterAttributes(parameter).Any(attribute => Named(attribute, "DontShow") is true));
+
+    internal static bool IsText(Type type)
+    {
+        Type value = Underlying(type);
+        Type element = Underlying(value.IsArray ? value.GetElementType()! : value);
+        return element.IsPrimitive || element.IsEnum || TextTypes.Contains(element.FullName!);
+    }
+
+    // T of T?, by name: the types come from a MetadataLoadContext, where Nullable.GetUnderlyingType sees no Nullable<>.
+    private static Type Underlying(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1" ? type.GetGenericArguments()[0] : type;
 
     private static string Describe(CmdletDefinition cmdlet, PropertyInfo parameter, CmdletPage page)
     {

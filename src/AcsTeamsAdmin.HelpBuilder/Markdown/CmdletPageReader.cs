@@ -41,7 +41,7 @@ internal static partial class CmdletPageReader
         MarkdownSection Required(string title) => page.Child(title) ?? throw new FormatException($"there is no '## {title}' section.");
 
         string synopsis = string.Join(' ', MarkdownText.Paragraphs(Required("SYNOPSIS").Body));
-        IReadOnlyList<string> description = MarkdownText.Paragraphs(Required("DESCRIPTION").Body);
+        IReadOnlyList<string> description = MarkdownText.HelpParagraphs(Required("DESCRIPTION").Body);
         if (synopsis.Length == 0 || description.Count == 0)
         {
             throw new FormatException("SYNOPSIS and DESCRIPTION must not be empty.");
@@ -56,7 +56,7 @@ internal static partial class CmdletPageReader
             Required("PARAMETERS").Children.Where(p => p.Title != CommonParameters).Select(ReadParameter).ToArray(),
             ReadTypes(Required("INPUTS")),
             ReadTypes(Required("OUTPUTS")),
-            MarkdownText.Paragraphs(Required("NOTES").Body),
+            MarkdownText.HelpParagraphs(Required("NOTES").Body),
             ReadLinks(Required("RELATED LINKS")),
             document.FrontMatter.TryGetValue("online version", out string? online) && online.Length > 0 ? online : null);
     }
@@ -103,8 +103,8 @@ internal static partial class CmdletPageReader
             .Where(block => string.Equals(block.Fence, "yaml", StringComparison.OrdinalIgnoreCase))
             .Select(block => ParameterYamlReader.Read(block.Text, $"-{name}"))
             .ToArray();
-        string[] description = blocks.Where(block => block.Fence is null).Select(block => block.Text).ToArray();
-        if (metadata.Length == 0 || description.Length == 0)
+        IReadOnlyList<string> description = MarkdownText.HelpParagraphs(parameter.Body, except: "yaml");
+        if (metadata.Length == 0 || description.Count == 0)
         {
             throw new FormatException($"-{name} needs a description and a ```yaml block.");
         }
@@ -113,7 +113,7 @@ internal static partial class CmdletPageReader
     }
 
     private static TypeEntry[] ReadTypes(MarkdownSection section) =>
-        section.Children.Select(type => new TypeEntry(type.Title, MarkdownText.Paragraphs(type.Body))).ToArray();
+        section.Children.Select(type => new TypeEntry(type.Title, MarkdownText.HelpParagraphs(type.Body))).ToArray();
 
     private static LinkEntry[] ReadLinks(MarkdownSection section) =>
         MarkdownText.Paragraphs(section.Body)

@@ -50,4 +50,28 @@ public class CliParsingTests
         Assert.Contains("--client-id", line, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Only_this_modules_commands_take_the_command_lines_option_names()
+    {
+        // The fix names MicrosoftTeams' and Graph PowerShell's commands: pasted into PowerShell, they need -Identity as written.
+        var fix = "In a MicrosoftTeams session (Connect-MicrosoftTeams): "
+            + AcsTeamsAdmin.Engine.Meetings.MeetingOperations.GrantPolicyCommands("1d7e2f30-0000-4000-8000-000000000001", "adele@fabrikam.onmicrosoft.com")
+            + " (or Grant-CsApplicationAccessPolicy -PolicyName ACS-Teams-Meetings -Global for every user). "
+            + "Or Update-MgUserOnlineMeeting -UserId u -OnlineMeetingId m. Then run Get-AcsResource -Name r -IncludeConnectionString -Sandbox; "
+            + "Connect-AcsTeamsAdmin -Identity. Pass -OrganizerId.";
+
+        var text = CliApplication.CommandLineText(fix);
+
+        Assert.Contains("New-CsApplicationAccessPolicy -Identity ACS-Teams-Meetings -AppIds 1d7e2f30-", text, StringComparison.Ordinal);
+        Assert.Contains("Grant-CsApplicationAccessPolicy -PolicyName ACS-Teams-Meetings -Identity adele@", text, StringComparison.Ordinal);
+        Assert.Contains("-Global for every user", text, StringComparison.Ordinal);
+        Assert.Contains("Update-MgUserOnlineMeeting -UserId u -OnlineMeetingId m", text, StringComparison.Ordinal);
+
+        // This module's commands: their own options, sign-in ones included, and a parameter named with no command.
+        Assert.Contains("Get-AcsResource --name r --include-connection-string --sandbox;", text, StringComparison.Ordinal);
+        Assert.Contains("Connect-AcsTeamsAdmin --identity.", text, StringComparison.Ordinal);
+        Assert.EndsWith("Pass --organizer-id.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("--identity ACS", text, StringComparison.Ordinal);
+    }
 }

@@ -29,6 +29,23 @@ public class CliSandboxTests
     }
 
     [Fact]
+    public async Task A_hidden_secret_names_as_plain_text_only_for_a_command_that_has_it()
+    {
+        // Get-AcsResource has no --as-plain-text: its connection string is never printed, and the JSON must not say otherwise.
+        var run = await CliRun.Invoke("Get-AcsResource", "--sandbox", "--include-connection-string", "--output", "json");
+
+        Assert.True(run.ExitCode == CliApplication.Success, run.Stderr);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var hint = Assert.Single(json.RootElement.EnumerateArray()).GetProperty("ConnectionString").GetString();
+        Assert.Equal("(hidden: acsteams never prints it; in PowerShell, Get-AcsResource passes it on as a SecureString)", hint);
+        Assert.DoesNotContain("--as-plain-text", run.Stdout, StringComparison.Ordinal);
+
+        // A command that issues tokens has the option, and the hint says so.
+        Assert.Equal("(hidden: add --as-plain-text to print it)",
+            AcsTeamsAdmin.Cli.Output.HiddenSecureStringConverter.PlaceholderFor(AcsTeamsAdmin.Cli.Commands.CommandCatalog.Find("New-AcsAccessToken")!));
+    }
+
+    [Fact]
     public async Task A_state_file_carries_the_sandbox_across_runs_so_the_second_run_finds_it()
     {
         var state = Path.Combine(Path.GetTempPath(), $"acsteams-{Guid.NewGuid():N}.json");

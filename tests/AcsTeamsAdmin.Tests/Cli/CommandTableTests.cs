@@ -72,6 +72,24 @@ public sealed class CommandTableTests : IDisposable
     }
 
     [Fact]
+    public async Task A_parameter_that_takes_an_object_is_no_option_and_refused_when_given()
+    {
+        // -Meeting takes New-AcsTeamsMeeting's TeamsMeeting: no text on a command line is one, so --meeting would do nothing.
+        Assert.DoesNotContain(CommandTable.Get("Test-AcsAnonymousJoinPolicy").Parameters, p => p.Name == "Meeting");
+        var help = await CliRun.Invoke("help", "Test-AcsAnonymousJoinPolicy");
+        Assert.DoesNotContain("--meeting ", help.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--meeting-policy-identity", help.Stdout, StringComparison.Ordinal);
+
+        var run = await CliRun.Invoke("Test-AcsAnonymousJoinPolicy", "--meeting", "anything");
+        Assert.Equal(CliApplication.UsageError, run.ExitCode);
+        Assert.Contains("--meeting: not an option of 'Test-AcsAnonymousJoinPolicy'", run.Stderr, StringComparison.Ordinal);
+
+        // Text, numbers, choices and tokens (object: a string or a SecureString) stay options.
+        Assert.Contains(CommandTable.Get("ConvertFrom-AcsToken").Parameters, p => p.Name == "Token");
+        Assert.Contains(CommandTable.Get("Connect-AcsTeamsAdmin").Parameters, p => p.Name == "Environment");
+    }
+
+    [Fact]
     public void A_command_that_signs_in_has_no_parameter_named_like_a_sign_in_option()
     {
         var collisions = CommandCatalog.All.Where(command => command.Handler.SignsIn && command.Name != "Connect-AcsTeamsAdmin")

@@ -155,4 +155,30 @@ public sealed class CmdletPageReaderTests
 
         Assert.Contains("does not match the file name", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Code_blocks_in_a_description_reach_the_MAML_indented_after_the_paragraph_that_introduces_them()
+    {
+        // A sentence ending "...:" introduces the block: without it Get-Help would print the colon and nothing. In the
+        // same maml:para, as Get-Help trims a para's start and would unindent the block's first line.
+        string page = Page
+            .Replace("Second paragraph.", "Run these:\n\n```powershell\nConnect-Other\nSet-Other -Identity x\n```\n\nThen wait.", StringComparison.Ordinal)
+            .Replace("Forces it.\n", "Forces it, as in:\n\n```\nGet-AcsThing -Force\n```\n", StringComparison.Ordinal)
+            .Replace("## NOTES\nNote.", "## NOTES\nNote:\n\n```\nnoted\n```", StringComparison.Ordinal)
+            .Replace("A thing.\n", "A thing:\n\n```\nName\n```\n", StringComparison.Ordinal);
+        CmdletPage read = CmdletPageReader.Read(MarkdownDocument.Parse(page), "Get-AcsThing.md");
+
+        var document = System.Xml.Linq.XDocument.Parse(MamlWriter.Build([read]).ToString());
+        System.Xml.Linq.XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+        System.Xml.Linq.XNamespace maml = "http://schemas.microsoft.com/maml/2004/10";
+        string[] Paras(System.Xml.Linq.XElement? element) => element!.Elements(maml + "para").Select(para => para.Value).ToArray();
+        var root = document.Descendants(command + "command").Single();
+
+        Assert.Equal(["Gets a thing, with <angle> & ampersand.", "Run these:\n\n    Connect-Other\n    Set-Other -Identity x", "Then wait."],
+            Paras(root.Element(maml + "description")));
+        var force = root.Element(command + "parameters")!.Elements(command + "parameter").First();
+        Assert.Equal(["Forces it, as in:\n\n    Get-AcsThing -Force"], Paras(force.Element(maml + "Description"))); // not the ```yaml
+        Assert.Equal(["Note:\n\n    noted"], Paras(root.Element(maml + "alertSet")!.Element(maml + "alert")));
+        Assert.Equal(["A thing:\n\n    Name"], Paras(root.Descendants(command + "returnValue").Single().Element(maml + "description")));
+    }
 }

@@ -171,6 +171,18 @@ public sealed class GeneratedHelpTests : IDisposable
     }
 
     [Fact]
+    public void A_description_keeps_its_code_block_after_the_sentence_that_introduces_it()
+    {
+        // New-AcsTeamsMeeting's fix for ApplicationAccessPolicyMissing: the MicrosoftTeams commands after "...organizer's:".
+        string[] paras = Commands()["New-AcsTeamsMeeting"].Element(Maml + "description")!.Elements(Maml + "para").Select(p => p.Value).ToArray();
+
+        string fix = Assert.Single(paras, p => p.Contains("the app's id and the organizer's:", StringComparison.Ordinal));
+        Assert.Contains("the organizer's:\n\n    Connect-MicrosoftTeams\n    New-CsApplicationAccessPolicy -Identity ACS-Teams-Meetings", fix,
+            StringComparison.Ordinal);
+        Assert.Contains("\n    Grant-CsApplicationAccessPolicy -PolicyName ACS-Teams-Meetings -Global", fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_first_related_link_is_the_online_version_for_Get_Help_Online()
     {
         foreach (CmdletDefinition cmdlet in Cmdlets)
