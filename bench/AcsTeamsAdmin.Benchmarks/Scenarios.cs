@@ -19,7 +19,7 @@ internal static class Scenarios
 
         if (all || which == "import")
         {
-            ImportBenchmark.Print(await ImportBenchmark.MeasureAsync(runs: 5).ConfigureAwait(false));
+            ImportBenchmark.Print(await ImportBenchmark.MeasureAsync(runs: 11).ConfigureAwait(false));
         }
 
         if (all || which == "bulk")
