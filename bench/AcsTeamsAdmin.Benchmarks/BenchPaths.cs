@@ -12,11 +12,18 @@ internal static class BenchPaths
 
     public static string Configuration => Layout.Configuration;
 
+    /// <summary>
+    /// Whose acsteams and module the process scenarios run: this repository's build, or ACSTEAMS_BENCH_PRODUCT_ROOT's (another
+    /// checkout built in the same configuration), to measure an earlier commit by the same method. The in-process scenarios
+    /// (round trips, first call, bulk, memory) always run the engine this benchmark was built with.
+    /// </summary>
+    public static string ProductRoot => Environment.GetEnvironmentVariable("ACSTEAMS_BENCH_PRODUCT_ROOT") is { Length: > 0 } other ? other : RepoRoot;
+
     /// <summary>acsteams.dll of the same configuration (built through the project reference).</summary>
-    public static string AcsTeamsDll => Path.Combine(RepoRoot, "src", "AcsTeamsAdmin.Cli", "bin", Configuration, "net8.0", "acsteams.dll");
+    public static string AcsTeamsDll => Path.Combine(ProductRoot, "src", "AcsTeamsAdmin.Cli", "bin", Configuration, "net8.0", "acsteams.dll");
 
     /// <summary>The module folder exactly as it ships (laid out by building src/AcsTeamsAdmin).</summary>
-    public static string ModuleFolder => Path.Combine(RepoRoot, "out", "AcsTeamsAdmin");
+    public static string ModuleFolder => Path.Combine(ProductRoot, "out", "AcsTeamsAdmin");
 
     /// <summary>
     /// The pwsh apphost of the PowerShell the repository's tool manifest pins (restored by `dotnet tool restore`), the
