@@ -141,7 +141,7 @@ internal static class ColdStartBenchmark
                 + (pair.Program == "dotnet" ? "issue 13 baseline 2.92x (acsteams 851 ms, HttpClient 282 ms)" : "issue 13 gives no pwsh baseline: see docs/performance.md for the figures before and after"));
         }
 
-        Console.WriteLine($"In one process, the engine's readiness check (client-secret sign-in + 1 batch): first {result.FirstCall.FirstMs:0} ms ({result.FirstCall.AssembliesLoadedByFirst} assemblies loaded), second {result.FirstCall.SecondMs:0} ms: first use costs {result.FirstCall.FirstMs - result.FirstCall.SecondMs:0} ms.");
+        Console.WriteLine($"In one process, the engine's readiness check (client-secret sign-in + 1 batch): first {result.FirstCall.FirstMs:0} ms (sign-in {result.FirstCall.FirstSignInMs:0}, check {result.FirstCall.FirstCheckMs:0}; {result.FirstCall.AssembliesLoadedByFirst} assemblies loaded), second {result.FirstCall.SecondMs:0} ms: first use costs {result.FirstCall.FirstMs - result.FirstCall.SecondMs:0} ms.");
         Console.WriteLine("  loaded by the first call, beyond System.*: " + string.Join(", ", result.FirstCall.NonSystemAssemblies));
     }
 }
