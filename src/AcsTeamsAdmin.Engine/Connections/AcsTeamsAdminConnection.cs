@@ -132,6 +132,9 @@ public sealed class AcsTeamsAdminConnection : IDisposable
 
         GraphJson.Dispose();
 
+        // Our client-secret credential owns an HttpClient; Azure.Identity's credentials own nothing to dispose.
+        (Credential as IDisposable)?.Dispose();
+
         // A transport someone gave (the sandbox's, a test's) may be shared with the credential: only our own is disposed.
         if (_ownsGraphPipeline)
         {
