@@ -17,8 +17,9 @@ $loaderTypeName = 'AcsTeamsAdmin.Loader.ModuleLoader'
 $loaderType = $loaderTypeName -as [type]
 $isReimport = $null -ne $loaderType
 if (-not $isReimport) {
-    $loaderType = Add-Type -LiteralPath $loaderPath -PassThru -ErrorAction Stop |
-        Where-Object FullName -EQ $loaderTypeName
+    # Assembly.LoadFrom, which is what Add-Type -LiteralPath calls for a dll: Add-Type itself would first load the
+    # Microsoft.PowerShell.Utility module and its compiler plumbing, about 170 ms of every import for one dll.
+    $loaderType = [System.Reflection.Assembly]::LoadFrom($loaderPath).GetType($loaderTypeName, $true)
 }
 else {
     # A process can hold one version of a binary module. If another version of AcsTeamsAdmin was

@@ -54,6 +54,11 @@ Describe 'AcsTeamsAdmin beside Az.Accounts and Microsoft.Graph.Authentication' -
                 Import-Module -Name $ManifestPath -ErrorAction Stop
                 $connection = Connect-AcsTeamsAdmin -Sandbox -ErrorAction Stop
                 $result.TenantId = $connection.TenantId
+
+                # A client-secret sign-in (the sandbox's) no longer starts MSAL; the other sign-ins do. Resolve it by
+                # name in our context, as they would, with the others' MSAL already loaded.
+                $ours = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'AcsTeamsAdmin'
+                $null = $ours.LoadFromAssemblyName([System.Reflection.AssemblyName]::new('Microsoft.Identity.Client'))
             }
             catch {
                 $result.ConnectError = $_.ToString()

@@ -143,16 +143,18 @@ Describe 'Importing the module' {
 
 Describe 'What importing loads' {
     BeforeAll {
-        # Lists, in a fresh process, every loaded copy of the SDK assemblies: after the import, and
-        # after a cmdlet has run against the built-in sandbox.
+        # Lists, in a fresh process, every loaded copy of the heavy dependencies (by name prefix, so a new Azure,
+        # MSAL, IdentityModel, Graph or Kiota assembly is caught too): after the import, after a readiness check
+        # against the built-in sandbox (its reads go as plain JSON, without the Graph SDK), and after a cmdlet
+        # that reads through the Graph SDK.
         $script:Loaded = Invoke-FreshPwsh -ArgumentList $script:ManifestPath -ScriptBlock {
             param($ManifestPath)
             $ErrorActionPreference = 'Stop'
-            $sdk = 'Azure.Core', 'Azure.Identity', 'Microsoft.Identity.Client', 'Microsoft.Graph', 'Microsoft.Graph.Core', 'Microsoft.Kiota.Abstractions'
-            function Get-SdkCopy {
+            $heavy = '^(Azure\.|Microsoft\.Identity|Microsoft\.IdentityModel|System\.IdentityModel|Microsoft\.Graph|Microsoft\.Kiota|Std\.UriTemplate|AcsTeamsAdmin\.Sandbox$)'
+            function Get-HeavyCopy {
                 foreach ($context in [System.Runtime.Loader.AssemblyLoadContext]::All) {
                     foreach ($assembly in $context.Assemblies) {
-                        if ($assembly.GetName().Name -in $sdk) {
+                        if ($assembly.GetName().Name -match $heavy) {
                             [pscustomobject]@{ Name = $assembly.GetName().Name; Context = $context.Name }
                         }
                     }
@@ -160,30 +162,41 @@ Describe 'What importing loads' {
             }
 
             Import-Module -Name $ManifestPath
-            $afterImport = @(Get-SdkCopy)
-            $connectError = $null
+            $afterImport = @(Get-HeavyCopy)
+            $cmdletError = $null
             try {
                 $null = Connect-AcsTeamsAdmin -Sandbox
+                $null = Test-AcsTeamsReadiness
+                $afterReadiness = @(Get-HeavyCopy)
+                $null = Get-AcsTeamsServicePrincipal
             }
             catch {
-                $connectError = $_.ToString()
+                $cmdletError = $_.ToString()
             }
 
             [pscustomobject]@{
-                AfterImport  = $afterImport
-                AfterCmdlet  = @(Get-SdkCopy)
-                ConnectError = $connectError
+                AfterImport    = $afterImport
+                AfterReadiness = $afterReadiness
+                AfterCmdlet    = @(Get-HeavyCopy)
+                CmdletError    = $cmdletError
             }
         }
     }
 
-    It 'loads no Azure, MSAL, Graph or Kiota assembly into any load context' {
+    It 'loads no Azure, MSAL, IdentityModel, Graph or Kiota assembly, nor the sandbox, into any load context' {
         @($script:Loaded.AfterImport) | Should -BeNullOrEmpty -Because ($script:Loaded.AfterImport | Out-String)
     }
 
+    It 'checks readiness without loading the Graph SDK' {
+        $script:Loaded.CmdletError | Should -BeNullOrEmpty
+        $names = @($script:Loaded.AfterReadiness | ForEach-Object Name)
+        $names | Should -Contain 'Azure.Core' -Because 'the sign-in needs it, which proves the listing sees the module context'
+        @($names -match '^(Microsoft\.Graph|Microsoft\.Kiota|Std\.UriTemplate)') | Should -BeNullOrEmpty -Because ($names -join ', ')
+    }
+
     It 'loads them into the AcsTeamsAdmin context once a cmdlet needs them' {
-        # Proves the listing above can see them: the same listing after Connect-AcsTeamsAdmin -Sandbox.
-        $script:Loaded.ConnectError | Should -BeNullOrEmpty
+        # Proves the listing above can see them: the same listing after a Graph SDK read.
+        $script:Loaded.CmdletError | Should -BeNullOrEmpty
         $names = @($script:Loaded.AfterCmdlet | Where-Object Context -EQ 'AcsTeamsAdmin' | ForEach-Object Name)
         $names | Should -Contain 'Azure.Core'
         $names | Should -Contain 'Microsoft.Graph'

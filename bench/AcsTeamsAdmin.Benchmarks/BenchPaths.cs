@@ -12,14 +12,39 @@ internal static class BenchPaths
 
     public static string Configuration => Layout.Configuration;
 
+    /// <summary>
+    /// Whose acsteams and module the process scenarios run: this repository's build, or ACSTEAMS_BENCH_PRODUCT_ROOT's (another
+    /// checkout built in the same configuration), to measure an earlier commit by the same method. The in-process scenarios
+    /// (round trips, first call, bulk, memory) always run the engine this benchmark was built with.
+    /// </summary>
+    public static string ProductRoot => Environment.GetEnvironmentVariable("ACSTEAMS_BENCH_PRODUCT_ROOT") is { Length: > 0 } other ? other : RepoRoot;
+
     /// <summary>acsteams.dll of the same configuration (built through the project reference).</summary>
-    public static string AcsTeamsDll => Path.Combine(RepoRoot, "src", "AcsTeamsAdmin.Cli", "bin", Configuration, "net8.0", "acsteams.dll");
+    public static string AcsTeamsDll => Path.Combine(ProductRoot, "src", "AcsTeamsAdmin.Cli", "bin", Configuration, "net8.0", "acsteams.dll");
 
     /// <summary>The module folder exactly as it ships (laid out by building src/AcsTeamsAdmin).</summary>
-    public static string ModuleFolder => Path.Combine(RepoRoot, "out", "AcsTeamsAdmin");
+    public static string ModuleFolder => Path.Combine(ProductRoot, "out", "AcsTeamsAdmin");
 
-    /// <summary>The System.Management.Automation reference assembly: metadata only, PowerShell itself is not installed here.</summary>
-    public static string SmaReference => Path.Combine(Layout.PowerShellStandardPackage, "lib", "netstandard2.0", "System.Management.Automation.dll");
+    /// <summary>
+    /// The pwsh apphost of the PowerShell the repository's tool manifest pins (restored by `dotnet tool restore`), the
+    /// program a user's `pwsh` is; ACSTEAMS_BENCH_PWSH names another. Null when neither exists: the pwsh rows are skipped.
+    /// </summary>
+    public static string? Pwsh
+    {
+        get
+        {
+            if (Environment.GetEnvironmentVariable("ACSTEAMS_BENCH_PWSH") is { Length: > 0 } given)
+            {
+                return given;
+            }
+
+            using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot, ".config", "dotnet-tools.json")));
+            var version = manifest.RootElement.GetProperty("tools").GetProperty("powershell").GetProperty("version").GetString();
+            var name = OperatingSystem.IsWindows() ? "pwsh.exe" : "pwsh";
+            var path = Path.Combine(Layout.NuGetPackageRoot, "powershell", version ?? "", "tools", "net10.0", "any", OperatingSystem.IsWindows() ? "win" : "unix", name);
+            return File.Exists(path) ? path : null;
+        }
+    }
 
     /// <summary>This benchmark's own dll, to run a scenario in a fresh process.</summary>
     public static string Self => typeof(BenchPaths).Assembly.Location;

@@ -1,12 +1,12 @@
 namespace AcsTeamsAdmin.Benchmarks;
 
-/// <summary>The repository root and build configuration, stamped at build time so the benchmark finds acsteams.dll and the module folder.</summary>
+/// <summary>The repository root and build configuration, stamped at build time so the benchmark finds acsteams.dll, the module folder and pwsh.</summary>
 [AttributeUsage(AttributeTargets.Assembly)]
-internal sealed class BuildLayoutAttribute(string repoRoot, string configuration, string powerShellStandardPackage) : Attribute
+internal sealed class BuildLayoutAttribute(string repoRoot, string configuration, string nuGetPackageRoot) : Attribute
 {
     public string RepoRoot { get; } = repoRoot;
 
     public string Configuration { get; } = configuration;
 
-    public string PowerShellStandardPackage { get; } = powerShellStandardPackage;
+    public string NuGetPackageRoot { get; } = nuGetPackageRoot;
 }

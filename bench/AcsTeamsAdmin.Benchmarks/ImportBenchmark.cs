@@ -1,68 +1,101 @@
-using System.Text.Json;
-
 namespace AcsTeamsAdmin.Benchmarks;
 
-/// <summary>What importing the module loads, and how long it takes: `--import-probe` in fresh processes, median time.</summary>
+/// <summary>
+/// What `Import-Module` adds to a bare pwsh: fresh `pwsh -NoProfile -NonInteractive -c '$null'` against the same with
+/// `Import-Module out/AcsTeamsAdmin`, and with an empty manifest module (PowerShell's own cost of a first import), alternating
+/// after one discarded warm-up each (disk cache), whole process; then one
+/// more pwsh lists every assembly the import loaded, by load context.
+/// </summary>
 internal static class ImportBenchmark
 {
-    /// <summary>The heavy dependencies that must wait until a cmdlet needs them.</summary>
-    private static readonly string[] Heavy = ["Microsoft.Graph", "Microsoft.Graph.Core", "Azure.Core", "Azure.Identity", "Microsoft.Identity.Client", "Microsoft.Kiota.Abstractions", "Microsoft.Kiota.Http.HttpClientLibrary", "System.IdentityModel.Tokens.Jwt"];
+    /// <summary>The heavy dependencies that must wait until a cmdlet needs them (prefixes of assembly names).</summary>
+    private static readonly string[] Heavy = ["Microsoft.Graph", "Azure.", "Microsoft.Identity", "Microsoft.Kiota", "Microsoft.IdentityModel", "System.IdentityModel", "AcsTeamsAdmin.Sandbox"];
 
-    public static async Task<IReadOnlyList<ImportReport>> MeasureAsync(int runs)
+    public static async Task<ImportResult?> MeasureAsync(int runs)
     {
         if (!File.Exists(Path.Combine(BenchPaths.ModuleFolder, "bin", "AcsTeamsAdmin.Loader.dll")))
         {
             throw new InvalidOperationException($"No module folder at {BenchPaths.ModuleFolder}: build the benchmark (it builds src/AcsTeamsAdmin) first.");
         }
 
-        var reports = new List<ImportReport>();
-        for (var i = 0; i <= runs; i++)
+        if (BenchPaths.Pwsh is not { } pwsh)
         {
-            var run = await ChildProcess.RunAsync(BenchPaths.Self, ["--import-probe", BenchPaths.ModuleFolder]).ConfigureAwait(false);
-            var report = run.ExitCode == 0 ? JsonSerializer.Deserialize<ImportReport>(string.Join("", run.Output)) : null;
-            if (report is null)
-            {
-                throw new InvalidOperationException($"The import probe failed ({run.ExitCode}): {run.Error}");
-            }
-
-            // The first run warms the disk cache and is not counted.
-            if (i > 0)
-            {
-                reports.Add(report);
-            }
+            return null;
         }
 
-        return reports;
+        var module = PowerShellScript.Quote(BenchPaths.ModuleFolder);
+
+        // PowerShell's own share: importing a manifest module with an empty script root is the first cmdlet and the
+        // first module a fresh pwsh loads, whatever the module holds.
+        var empty = Directory.CreateTempSubdirectory("acsteams-empty-module-");
+        await File.WriteAllTextAsync(Path.Combine(empty.FullName, "Empty.psd1"), "@{ RootModule = 'Empty.psm1'; ModuleVersion = '1.0' }").ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(empty.FullName, "Empty.psm1"), "# nothing").ConfigureAwait(false);
+        string[] bare = ["-NoProfile", "-NonInteractive", "-Command", "$null"];
+        string[] emptyImport = ["-NoProfile", "-NonInteractive", "-Command", $"Import-Module {PowerShellScript.Quote(Path.Combine(empty.FullName, "Empty.psd1"))}"];
+        string[] import = ["-NoProfile", "-NonInteractive", "-Command", $"Import-Module {module}"];
+        var bareRuns = new List<ChildRun>();
+        var emptyRuns = new List<ChildRun>();
+        var importRuns = new List<ChildRun>();
+        try
+        {
+            for (var i = 0; i <= runs; i++)
+            {
+                var withoutModule = await ChildProcess.RunProgramAsync(pwsh, bare).ConfigureAwait(false);
+                var withEmpty = await ChildProcess.RunProgramAsync(pwsh, emptyImport).ConfigureAwait(false);
+                var withModule = await ChildProcess.RunProgramAsync(pwsh, import).ConfigureAwait(false);
+                if (withModule.ExitCode != 0 || withoutModule.ExitCode != 0 || withEmpty.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"pwsh failed: {withModule.Error}{withoutModule.Error}{withEmpty.Error}");
+                }
+
+                if (i > 0)
+                {
+                    bareRuns.Add(withoutModule);
+                    emptyRuns.Add(withEmpty);
+                    importRuns.Add(withModule);
+                }
+            }
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+
+        // Names, not timing: the assemblies (with their load context) present after the import and not before it.
+        var list = $$"""
+            function Get-Loaded { foreach ($c in [System.Runtime.Loader.AssemblyLoadContext]::All) { foreach ($a in $c.Assemblies) { "$($a.GetName().Name) [$($c.Name)]" } } }
+            $before = @(Get-Loaded)
+            Import-Module {{module}}
+            Get-Loaded | Where-Object { $_ -notin $before } | Sort-Object
+            """;
+        var listed = await ChildProcess.RunProgramAsync(pwsh, ["-NoProfile", "-NonInteractive", "-Command", list]).ConfigureAwait(false);
+        return listed.ExitCode != 0
+            ? throw new InvalidOperationException($"pwsh failed listing assemblies: {listed.Error}")
+            : new ImportResult(pwsh, bareRuns, emptyRuns, importRuns, listed.Output);
     }
 
-    public static void Print(IReadOnlyList<ImportReport> reports)
+    public static void Print(ImportResult? result)
     {
-        var last = reports[^1];
-        var table = new Table($"Module import (ModuleLoader.Initialize, no cmdlet run; median of {reports.Count} fresh processes)",
-            "stage", "ms", "assemblies loaded", "heavy ones among them");
-        table.Add("import: loader + Initialize()", Median(reports.Select(r => r.InitializeMs)), last.LoadedByImport.Count, HeavyIn(last.LoadedByImport));
-        table.Add("first binding: parameter types, AppId.Parse", Median(reports.Select(r => r.FirstUseMs)), last.LoadedByFirstUse.Count, HeavyIn(last.LoadedByFirstUse));
+        if (result is null)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Module import: skipped, no pwsh (run `dotnet tool restore`, or set ACSTEAMS_BENCH_PWSH).");
+            return;
+        }
+
+        var table = new Table($"Module import in a fresh pwsh, whole process (median of {result.Bare.Count} alternating runs, min..max)",
+            "program", "exit ms", "min..max ms", "peak MiB");
+        table.Add("pwsh -c '$null'", Stats.Median(result.Bare), Stats.Range(result.Bare), Stats.Peak(result.Bare));
+        table.Add("pwsh -c 'Import-Module <an empty manifest module>'", Stats.Median(result.Empty), Stats.Range(result.Empty), Stats.Peak(result.Empty));
+        table.Add("pwsh -c 'Import-Module out/AcsTeamsAdmin'", Stats.Median(result.Import), Stats.Range(result.Import), Stats.Peak(result.Import));
         table.Print();
-        Console.WriteLine("Loaded by the import: " + string.Join(", ", last.LoadedByImport));
-        Console.WriteLine("Loaded by the first binding: " + string.Join(", ", last.LoadedByFirstUse));
-        var needs = ImportAnalysis.Analyse(BenchPaths.ModuleFolder);
-        Console.WriteLine($"Import-Module -Assembly on top (from metadata, {needs.ExportedTypes} exported types; beyond the runtime and System.Management.Automation):");
-        Console.WriteLine("  to enumerate the cmdlets (base types, interfaces): " + List(needs.ToEnumerateCmdlets));
-        Console.WriteLine("  at first binding (parameter types):                " + List(needs.ForParameterTypes));
-        Console.WriteLine("  at a cmdlet class's first use (static fields):     " + List(needs.ForStaticFields));
-    }
-
-    private static string HeavyIn(IEnumerable<string> loaded)
-    {
-        var found = Heavy.Where(name => loaded.Any(entry => entry.StartsWith(name + " [", StringComparison.Ordinal))).ToArray();
-        return found.Length == 0 ? "none" : string.Join(", ", found);
-    }
-
-    private static string List(IReadOnlyList<string> names) => names.Count == 0 ? "nothing" : string.Join(", ", names);
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
+        Console.WriteLine($"pwsh: {result.Pwsh}");
+        Console.WriteLine($"Import-Module adds {Stats.Median(result.Import) - Stats.Median(result.Bare):0} ms (goal: at most 100 ms); of it, an empty module's import "
+            + $"{Stats.Median(result.Empty) - Stats.Median(result.Bare):0} ms (PowerShell's own), this module's content {Stats.Median(result.Import) - Stats.Median(result.Empty):0} ms.");
+        var heavy = result.Loaded.Where(name => Heavy.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))).ToArray();
+        Console.WriteLine($"Loaded by the import ({result.Loaded.Count}): {string.Join(", ", result.Loaded)}");
+        Console.WriteLine($"  of them Graph, Azure, MSAL, Kiota, IdentityModel or the sandbox: {(heavy.Length == 0 ? "none" : string.Join(", ", heavy))}");
     }
 }
+
+internal sealed record ImportResult(string Pwsh, IReadOnlyList<ChildRun> Bare, IReadOnlyList<ChildRun> Empty, IReadOnlyList<ChildRun> Import, IReadOnlyList<string> Loaded);

@@ -2,9 +2,8 @@ using AcsTeamsAdmin.Benchmarks;
 
 // dotnet run -c Release --project bench/AcsTeamsAdmin.Benchmarks -- [roundtrips|coldstart|import|bulk|memory|all]
 // Internal modes (each run as its own process by the scenarios above):
-//   --floor <graph base> <token>       the cold-start floor: the same $batch with a bare HttpClient
-//   --first-call <graph base> <app id>  the engine's readiness check twice in one process: first use against warm
-//   --import-probe <module folder>     load the module through its loader and report what loaded
+//   --floor <base> <plan> <client id>  the cold-start floor: the same token request and $batch with a bare HttpClient
+//   --first-call <base> <app id>       the engine's readiness check twice in one process: first use against warm
 //   --memory-run idle|readiness|bulk <n> [state file]   one scenario, then its peak working set
 var command = args.Length == 0 ? "all" : args[0];
 try
@@ -12,11 +11,9 @@ try
     switch (command)
     {
         case "--floor":
-            return await FloorProgram.RunAsync(args[1], args[2]).ConfigureAwait(false);
+            return await FloorProgram.RunAsync(args[1], args[2], args[3]).ConfigureAwait(false);
         case "--first-call":
             return await FirstCallProbe.RunAsync(args[1], args[2]).ConfigureAwait(false);
-        case "--import-probe":
-            return ImportProbe.Run(args[1]);
         case "--memory-run":
             return await MemoryRun.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args.Length > 3 ? args[3] : null).ConfigureAwait(false);
         case "roundtrips":

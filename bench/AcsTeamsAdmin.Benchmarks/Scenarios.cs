@@ -6,7 +6,7 @@ internal static class Scenarios
     public static async Task RunAsync(string which)
     {
         var all = which == "all";
-        Console.WriteLine($"AcsTeamsAdmin benchmarks: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {BenchPaths.Configuration} build");
+        Console.WriteLine($"AcsTeamsAdmin benchmarks: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {BenchPaths.Configuration} build; acsteams and module from {BenchPaths.ProductRoot}");
         if (all || which == "roundtrips")
         {
             RoundTripBenchmark.Print(await RoundTripBenchmark.MeasureAsync().ConfigureAwait(false));
@@ -19,7 +19,7 @@ internal static class Scenarios
 
         if (all || which == "import")
         {
-            ImportBenchmark.Print(await ImportBenchmark.MeasureAsync(runs: 5).ConfigureAwait(false));
+            ImportBenchmark.Print(await ImportBenchmark.MeasureAsync(runs: 11).ConfigureAwait(false));
         }
 
         if (all || which == "bulk")

@@ -9,12 +9,14 @@ internal sealed record EngineCallResult(string Call, bool Succeeded, string? Ten
 /// <summary>
 /// Runs real engine work inside the module's load context, through reflection because this host
 /// references nothing of the module's. Connecting to the sandbox signs in to the in-process
-/// emulator with Azure.Identity and MSAL and reads Microsoft Graph, so Azure.Core, Azure.Identity,
-/// MSAL and Microsoft.Graph all get loaded and used by the engine.
+/// emulator with Azure.Identity and MSAL, then reading the ACS service principal goes through the
+/// Graph SDK (a connection builds it on first use), so Azure.Core, Azure.Identity, MSAL and
+/// Microsoft.Graph all get loaded and used by the engine.
 /// </summary>
 internal static class EngineCall
 {
-    public const string ConnectToSandboxCall = "AcsTeamsAdmin.Engine.Connections.Connector.ConnectAsync(ConnectionRequest.ForSandbox(), OperationContext.Unattended(CancellationToken))";
+    public const string ConnectToSandboxCall = "AcsTeamsAdmin.Engine.Connections.Connector.ConnectAsync(ConnectionRequest.ForSandbox(), OperationContext.Unattended(CancellationToken))"
+        + ", then ServicePrincipalOperations.GetAsync(connection, AppId.AcsFirstParty, ...)";
 
     public static async Task<EngineCallResult> ConnectToSandboxAsync(Assembly cmdletAssembly)
     {
@@ -30,6 +32,8 @@ internal static class EngineCall
             await connecting.ConfigureAwait(false);
 
             object connection = connecting.GetType().GetProperty("Result")!.GetValue(connecting)!;
+            object acs = engine.GetType("AcsTeamsAdmin.Engine.Identifiers.AppId", throwOnError: true)!.GetProperty("AcsFirstParty")!.GetValue(null)!;
+            await ((Task)StaticCall(engine, "AcsTeamsAdmin.Engine.ServicePrincipals.ServicePrincipalOperations", "GetAsync", connection, acs, operation)).ConfigureAwait(false);
             object info = connection.GetType().GetProperty("Info")!.GetValue(connection)!;
             var tenantId = (string?)info.GetType().GetProperty("TenantId")!.GetValue(info);
             return new EngineCallResult(ConnectToSandboxCall, !string.IsNullOrEmpty(tenantId), tenantId, null);

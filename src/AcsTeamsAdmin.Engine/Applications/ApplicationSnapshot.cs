@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Graph.Models;
 
 namespace AcsTeamsAdmin.Engine.Applications;
@@ -54,10 +55,42 @@ internal sealed record ApplicationSnapshot
         };
     }
 
+    /// <summary>
+    /// The same from Graph's JSON (an item of a readiness batch answer), read with System.Text.Json: a read that needs
+    /// nothing else of the Graph SDK does not load it for this. Missing or mistyped properties read as absent, as in <see cref="From"/>.
+    /// </summary>
+    public static ApplicationSnapshot FromJson(JsonElement app) => new()
+    {
+        Id = Text(app, "id") ?? string.Empty,
+        AppId = Text(app, "appId") ?? string.Empty,
+        DisplayName = Text(app, "displayName") ?? string.Empty,
+        RequiredResourceAccess = Items(app, "requiredResourceAccess")
+            .Select(resource => new RequiredResource(
+                Text(resource, "resourceAppId") ?? string.Empty,
+                Items(resource, "resourceAccess")
+                    .Select(access => new ResourceAccessEntry(Guid.TryParse(Text(access, "id"), out var id) ? id : Guid.Empty, Text(access, "type") ?? string.Empty))
+                    .ToArray()))
+            .ToArray(),
+        IsFallbackPublicClient = app.TryGetProperty("isFallbackPublicClient", out var flag) && flag.ValueKind is JsonValueKind.True or JsonValueKind.False ? flag.GetBoolean() : null,
+        PublicClientRedirectUris = app.TryGetProperty("publicClient", out var client) && client.ValueKind == JsonValueKind.Object
+            ? Items(client, "redirectUris").Where(uri => uri.ValueKind == JsonValueKind.String).Select(uri => uri.GetString()!).ToArray()
+            : [],
+        SignInAudience = Text(app, "signInAudience"),
+        PublisherDomain = Text(app, "publisherDomain"),
+        VerifiedPublisherName = app.TryGetProperty("verifiedPublisher", out var publisher) && publisher.ValueKind == JsonValueKind.Object ? Text(publisher, "displayName") : null,
+        VerifiedPublisherId = publisher.ValueKind == JsonValueKind.Object ? Text(publisher, "verifiedPublisherId") : null,
+    };
+
     public static List<RequiredResourceAccess> ToGraph(IReadOnlyList<RequiredResource> resources) =>
         resources.Select(resource => new RequiredResourceAccess
         {
             ResourceAppId = resource.ResourceAppId,
             ResourceAccess = resource.Permissions.Select(permission => new ResourceAccess { Id = permission.Id, Type = permission.Type }).ToList(),
         }).ToList();
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static JsonElement[] Items(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : [];
 }

@@ -1,3 +1,4 @@
+using AcsTeamsAdmin.Engine.Graph;
 using AcsTeamsAdmin.Engine.Http;
 using Azure.Core;
 using Microsoft.Graph;
@@ -5,28 +6,42 @@ using Microsoft.Graph;
 namespace AcsTeamsAdmin.Engine.Connections;
 
 /// <summary>
-/// A signed-in session: the credential, the Graph client built on it, and what to show about it.
+/// A signed-in session: the credential, the Graph pipeline and clients built on it, and what to show about it.
 /// One per PowerShell runspace (or per CLI invocation); disposing it ends the session.
 /// </summary>
 public sealed class AcsTeamsAdminConnection : IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly HttpMessageHandler _graphPipeline;
+    private readonly bool _ownsGraphPipeline;
+    private readonly IReadOnlyList<string> _graphScopes;
+    private readonly Uri _graphEndpoint;
     private readonly InProcessSandbox? _ownedSandbox;
     private readonly string? _sandboxStatePath;
+    private readonly object _graphLock = new();
+
+    // The Graph SDK client and its HttpClient, built on first use. Typed object so that neither this class nor a session
+    // that only reads (readiness: GraphJson) loads Microsoft.Graph or Kiota: that costs a cold process a few hundred ms.
+    private object? _graph;
+    private HttpClient? _graphHttp;
 
     internal AcsTeamsAdminConnection(
         ConnectionInfo info,
         TokenCredential credential,
-        GraphServiceClient graph,
-        HttpClient http,
+        IReadOnlyList<string> graphScopes,
+        Uri graphEndpoint,
+        HttpMessageHandler graphPipeline,
+        bool ownsGraphPipeline,
         RetryStatistics retries,
         InProcessSandbox? ownedSandbox,
         string? sandboxStatePath)
     {
         Info = info;
         Credential = credential;
-        Graph = graph;
-        _http = http;
+        _graphScopes = graphScopes;
+        _graphEndpoint = graphEndpoint;
+        _graphPipeline = graphPipeline;
+        _ownsGraphPipeline = ownsGraphPipeline;
+        GraphJson = new GraphJsonClient(graphPipeline, credential, graphScopes, graphEndpoint);
         Retries = retries;
         _ownedSandbox = ownedSandbox;
         _sandboxStatePath = sandboxStatePath;
@@ -51,7 +66,25 @@ public sealed class AcsTeamsAdminConnection : IDisposable
 
     internal TokenCredential Credential { get; }
 
-    internal GraphServiceClient Graph { get; }
+    /// <summary>The Graph SDK client on the session's pipeline, built the first time a call needs it.</summary>
+    internal GraphServiceClient Graph
+    {
+        get
+        {
+            lock (_graphLock)
+            {
+                if (_graph is null)
+                {
+                    (_graph, _graphHttp) = GraphClientBuilder.Build(Credential, _graphScopes, _graphEndpoint, _graphPipeline);
+                }
+
+                return (GraphServiceClient)_graph;
+            }
+        }
+    }
+
+    /// <summary>Plain JSON requests to Graph on the same pipeline: the readiness batch.</summary>
+    internal GraphJsonClient GraphJson { get; }
 
     /// <summary>The transport that replaced the network for this session (the sandbox, tests); other clients of the session (ACS) use it too.</summary>
     internal HttpMessageHandler? Transport { get; init; }
@@ -91,8 +124,23 @@ public sealed class AcsTeamsAdminConnection : IDisposable
 
     public void Dispose()
     {
-        Graph.Dispose();
-        _http.Dispose();
+        lock (_graphLock)
+        {
+            (_graph as IDisposable)?.Dispose();
+            _graphHttp?.Dispose();
+        }
+
+        GraphJson.Dispose();
+
+        // Our client-secret credential owns an HttpClient; Azure.Identity's credentials own nothing to dispose.
+        (Credential as IDisposable)?.Dispose();
+
+        // A transport someone gave (the sandbox's, a test's) may be shared with the credential: only our own is disposed.
+        if (_ownsGraphPipeline)
+        {
+            _graphPipeline.Dispose();
+        }
+
         _ownedSandbox?.Dispose();
     }
 }

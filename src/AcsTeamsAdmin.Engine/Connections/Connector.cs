@@ -79,7 +79,7 @@ public static class Connector
 
         var retries = new RetryStatistics();
         var scopes = plan.GraphTokenScopes.Count > 0 ? plan.GraphTokenScopes : [GraphScopes.AppOnly(plan.GraphResource)];
-        var (graph, http) = GraphClientBuilder.Build(credential, scopes, plan.GraphEndpoint, request.Transport, request.RetryLimits, retries);
+        var pipeline = GraphPipeline.Create(request.Transport, request.RetryLimits, retries);
         var info = new ConnectionInfo
         {
             TenantId = claims.TenantId ?? plan.TenantId ?? "unknown",
@@ -97,7 +97,7 @@ public static class Connector
         };
         context.Log.Verbose($"Connected to tenant {info.TenantId} as {info.Account}; Graph permissions: {string.Join(", ", info.Permissions)}.");
         WarnAboutGovernmentCloud(plan, context.Log);
-        return new AcsTeamsAdminConnection(info, credential, graph, http, retries, ownedSandbox, sandboxStatePath)
+        return new AcsTeamsAdminConnection(info, credential, scopes, plan.GraphEndpoint, pipeline, ownsGraphPipeline: request.Transport is null, retries, ownedSandbox, sandboxStatePath)
         {
             Transport = request.Transport,
             RetryLimits = request.RetryLimits,

@@ -12,7 +12,16 @@ namespace AcsTeamsAdmin.Engine.Connections;
 /// <summary>Turns a validated plan into the Azure.Identity credential for its sign-in mode.</summary>
 internal static class CredentialFactory
 {
-    public static TokenCredential Create(ConnectionPlan plan, ConnectionRequest request, HttpMessageHandler? transport)
+    public static TokenCredential Create(ConnectionPlan plan, ConnectionRequest request, HttpMessageHandler? transport) => plan.Mode switch
+    {
+        // The two modes that need no sign-in library, kept apart from the method that names Azure.Identity's credentials.
+        SignInMode.ClientSecret => new ClientSecretTokenCredential(plan.AuthorityHost, plan.TenantId!, plan.ClientId!, request.ClientSecret!, transport, request.RetryLimits),
+        SignInMode.AccessToken => new StaticTokenCredential(request.AccessToken!.Trim(),
+            Tokens.TokenClaims.Read("AccessToken", request.AccessToken).ExpiresOn ?? DateTimeOffset.MaxValue),
+        _ => CreateWithAzureIdentity(plan, request, transport),
+    };
+
+    private static TokenCredential CreateWithAzureIdentity(ConnectionPlan plan, ConnectionRequest request, HttpMessageHandler? transport)
     {
         return plan.Mode switch
         {
@@ -35,14 +44,10 @@ internal static class CredentialFactory
                     return Task.CompletedTask;
                 },
             }, plan, request, transport)),
-            SignInMode.ClientSecret => new ClientSecretCredential(plan.TenantId, plan.ClientId, request.ClientSecret,
-                Configure(new ClientSecretCredentialOptions(), plan, request, transport)),
             SignInMode.Certificate => new ClientCertificateCredential(plan.TenantId, plan.ClientId, ResolveCertificate(request),
                 Configure(new ClientCertificateCredentialOptions(), plan, request, transport)),
             SignInMode.ManagedIdentity => new ManagedIdentityCredential(Configure(new ManagedIdentityCredentialOptions(
                 request.ManagedIdentityClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned), plan, request, transport)),
-            SignInMode.AccessToken => new StaticTokenCredential(request.AccessToken!.Trim(),
-                Tokens.TokenClaims.Read("AccessToken", request.AccessToken).ExpiresOn ?? DateTimeOffset.MaxValue),
             _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Mode, "No credential for this sign-in mode."),
         };
     }
@@ -85,9 +90,6 @@ internal static class CredentialFactory
         var customAuthority = plan.AuthorityHost != plan.Cloud.LoginHost;
         switch (options)
         {
-            case ClientSecretCredentialOptions secret:
-                secret.DisableInstanceDiscovery = customAuthority;
-                break;
             case ClientCertificateCredentialOptions certificate:
                 certificate.DisableInstanceDiscovery = customAuthority;
                 break;

@@ -24,15 +24,11 @@ internal static class GraphCall
         ArgumentNullException.ThrowIfNull(call);
         try
         {
-            return await call().ConfigureAwait(false);
+            return await TransportAsync(call, whatFailed, target, cancellationToken).ConfigureAwait(false);
         }
         catch (ODataError error)
         {
             throw Translate(error, whatFailed, target, requiredPermission);
-        }
-        catch (AuthenticationFailedException error)
-        {
-            throw SignInFailure(error, target);
         }
         catch (ApiException error) when (error is not ODataError)
         {
@@ -44,6 +40,23 @@ internal static class GraphCall
             {
                 HttpStatus = error.ResponseStatusCode,
             };
+        }
+    }
+
+    /// <summary>
+    /// What goes wrong on the way, whoever sends the request (the Graph SDK, or <see cref="GraphJsonClient"/>): the token, the
+    /// network, the time. Kept apart from the SDK's error types so a plain request never loads Microsoft.Graph or Kiota.
+    /// </summary>
+    public static async Task<T> TransportAsync<T>(Func<Task<T>> call, string whatFailed, object? target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (AuthenticationFailedException error)
+        {
+            throw SignInFailure(error, target);
         }
         catch (HttpRequestException error) when (NetworkFailure.BeforeSending(error))
         {
@@ -75,19 +88,24 @@ internal static class GraphCall
     public static AcsTeamsAdminException Translate(ODataError error, string whatFailed, object? target, string requiredPermission)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var code = error.Error?.Code;
-        var rule = ServiceErrorMap.Resolve(ServiceKind.Graph, error.ResponseStatusCode, code);
-        var serviceMessage = error.Error?.Message ?? error.Message;
+        var graphError = new GraphError(error.ResponseStatusCode, error.Error?.Code, error.Error?.Message ?? error.Message, error.Error?.InnerError?.RequestId);
+        return Translate(graphError, whatFailed, target, requiredPermission, error);
+    }
+
+    public static AcsTeamsAdminException Translate(GraphError error, string whatFailed, object? target, string requiredPermission, Exception? inner = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var rule = ServiceErrorMap.Resolve(ServiceKind.Graph, error.Status, error.Code);
 
         // Graph's 403 says "Insufficient privileges" without saying which: we know which this call needs.
         var needs = rule.Category == FailureCategory.PermissionDenied ? $" This needs the Microsoft Graph permission {requiredPermission}." : string.Empty;
         return new AcsTeamsAdminException(rule.ErrorId, rule.Category,
-            $"{whatFailed}: Microsoft Graph answered {error.ResponseStatusCode} {code}: {serviceMessage}{needs}",
-            rule.RecommendedAction, target, error)
+            $"{whatFailed}: Microsoft Graph answered {error.Status} {error.Code}: {error.Message}{needs}",
+            rule.RecommendedAction, target, inner)
         {
-            HttpStatus = error.ResponseStatusCode,
-            ServiceErrorCode = code,
-            RequestId = error.Error?.InnerError?.RequestId,
+            HttpStatus = error.Status,
+            ServiceErrorCode = error.Code,
+            RequestId = error.RequestId,
         };
     }
 

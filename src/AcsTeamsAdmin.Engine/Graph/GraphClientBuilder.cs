@@ -1,4 +1,3 @@
-using AcsTeamsAdmin.Engine.Http;
 using Azure.Core;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -7,31 +6,18 @@ using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 namespace AcsTeamsAdmin.Engine.Graph;
 
 /// <summary>
-/// Builds the Graph SDK client with the SDK's own middleware, except that its retry handler is
-/// replaced by ours (one retry policy for every service, fractional Retry-After, no retried POST
-/// after a dropped connection). The transport can be swapped for the sandbox.
+/// Builds the Graph SDK client (for writes and the reads readiness does not batch) with the SDK's own middleware in front
+/// of the session's <see cref="GraphPipeline"/>, whose retry handler replaces the SDK's (one retry policy for every service).
 /// </summary>
 internal static class GraphClientBuilder
 {
-    public static (GraphServiceClient Client, HttpClient Http) Build(
-        TokenCredential credential,
-        IReadOnlyList<string> scopes,
-        Uri graphEndpoint,
-        HttpMessageHandler? transport,
-        RetryLimits retry,
-        RetryStatistics statistics)
+    public static (GraphServiceClient Client, HttpClient Http) Build(TokenCredential credential, IReadOnlyList<string> scopes, Uri graphEndpoint, HttpMessageHandler pipeline)
     {
         var handlers = GraphClientFactory.CreateDefaultHandlers(new GraphClientOptions());
         handlers = [.. handlers.Where(handler => handler is not RetryHandler)];
-        handlers.Insert(0, new TransientFaultRetryHandler(retry, statistics));
-        handlers.Add(new ProductInfo.Handler());
-        handlers.Add(new NonGraphAnswerHandler());
 
-        var finalHandler = transport ?? new HttpClientHandler();
-        var pipeline = GraphClientFactory.CreatePipeline(handlers, finalHandler);
-
-        // The sandbox's transport is shared by the credential too, so the pipeline must not dispose it.
-        var http = new HttpClient(pipeline, disposeHandler: transport is null)
+        // The session owns the pipeline (and, through it, a transport it may share with the credential): never disposed here.
+        var http = new HttpClient(GraphClientFactory.CreatePipeline(handlers, pipeline), disposeHandler: false)
         {
             BaseAddress = graphEndpoint,
 

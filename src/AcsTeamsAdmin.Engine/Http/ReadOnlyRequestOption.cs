@@ -1,21 +1,16 @@
-using Microsoft.Kiota.Abstractions;
-
 namespace AcsTeamsAdmin.Engine.Http;
 
 /// <summary>
 /// Marks a request that only reads although its method is POST (a Graph JSON batch of GET steps), so
 /// <see cref="TransientFaultRetryHandler"/> may send it again after a dropped connection: re-sending a
-/// read cannot create anything twice. Kiota copies request options into HttpRequestMessage.Options
-/// under the option type's full name.
+/// read cannot create anything twice. A plain HttpRequestMessage option: no SDK type is needed to set or read it.
 /// </summary>
-internal sealed class ReadOnlyRequestOption : IRequestOption
+internal static class ReadOnlyRequestOption
 {
-    private static readonly HttpRequestOptionsKey<IRequestOption> Key = new(typeof(ReadOnlyRequestOption).FullName!);
-
-    public static ReadOnlyRequestOption Instance { get; } = new();
+    private static readonly HttpRequestOptionsKey<bool> Key = new(typeof(ReadOnlyRequestOption).FullName!);
 
     public static bool IsMarked(HttpRequestMessage request) =>
-        request.Options.TryGetValue(Key, out var option) && option is ReadOnlyRequestOption;
+        request.Options.TryGetValue(Key, out var marked) && marked;
 
-    public static void Mark(HttpRequestMessage request) => request.Options.Set(Key, Instance);
+    public static void Mark(HttpRequestMessage request) => request.Options.Set(Key, true);
 }

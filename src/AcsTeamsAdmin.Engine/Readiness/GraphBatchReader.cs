@@ -5,17 +5,13 @@ using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Graph;
 using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Engine.Operations;
-using Microsoft.Graph.Models.ODataErrors;
-using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Serialization.Json;
 
 namespace AcsTeamsAdmin.Engine.Readiness;
 
 /// <summary>
-/// Sends GET steps as Graph JSON batches (POST /$batch, at most 20 steps each) through the connection's
-/// own Graph request adapter, so the batch itself passes our retry handler, authentication and error
-/// mapping like any other call. Inside a batch each step has its own status: a 429/503/504 step is
+/// Sends GET steps as Graph JSON batches (POST /$batch, at most 20 steps each) as plain JSON through the
+/// connection's Graph pipeline (<see cref="GraphJsonClient"/>), so the batch itself passes our retry handler,
+/// User-Agent and error mapping like any other call, without starting the Graph SDK for a read. Inside a batch each step has its own status: a 429/503/504 step is
 /// sent again in a smaller batch of only the failed steps, after the longest Retry-After they gave
 /// (or our back-off), within the connection's <see cref="RetryLimits"/>; a 404 step is an answer ("none"); any other
 /// failure is mapped as if the call had been made alone.
@@ -26,7 +22,6 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
     public const int MaxStepsPerBatch = 20;
 
     private static readonly int[] TransientStatuses = [429, 503, 504];
-
 
     /// <summary>How many POST /$batch requests this reader sent (retries of failed steps included).</summary>
     public int BatchesSent { get; private set; }
@@ -111,54 +106,26 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
     public async Task<JsonElement> NextPageAsync(string nextLink, GraphBatchStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        var adapter = connection.Graph.RequestAdapter;
-        var request = new RequestInformation { HttpMethod = Method.GET, URI = new Uri(nextLink, UriKind.Absolute) };
-        request.Headers.Add("Accept", "application/json");
-        var errors = new Dictionary<string, ParsableFactory<IParsable>> { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
-
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(nextLink, UriKind.Absolute));
         PagesFollowed++;
-        var stream = await GraphCall.RunAsync(
-            () => adapter.SendPrimitiveAsync<Stream>(request, errors, context.CancellationToken),
-            step.WhatFailed, step.Target, step.RequiredPermission, context.CancellationToken).ConfigureAwait(false)
-            ?? throw new AcsTeamsAdminException(ErrorIds.UnexpectedResponse, FailureCategory.InvalidResult,
-                $"{step.WhatFailed}: Microsoft Graph answered with no body.", "Run the command again; re-running is safe (it only reads).", step.Target);
-        await using (stream.ConfigureAwait(false))
-        {
-            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: context.CancellationToken).ConfigureAwait(false);
-            return document.RootElement.Clone();
-        }
+        using var document = await connection.GraphJson.SendAsync(request, step.WhatFailed, step.Target, step.RequiredPermission, context.CancellationToken).ConfigureAwait(false);
+        return document.RootElement.Clone();
     }
 
     private async Task<IReadOnlyDictionary<string, StepAnswer>> SendAsync(IReadOnlyList<GraphBatchStep> steps)
     {
-        var adapter = connection.Graph.RequestAdapter;
-        var request = new RequestInformation
+        var client = connection.GraphJson;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(client.BaseUrl + "/$batch"))
         {
-            HttpMethod = Method.POST,
-            UrlTemplate = "{+baseurl}/$batch",
+            Content = new ByteArrayContent(Body(steps)) { Headers = { ContentType = new("application/json") } },
         };
-        request.PathParameters["baseurl"] = adapter.BaseUrl ?? string.Empty;
-        request.Headers.Add("Accept", "application/json");
 
         // Every step is a GET: the batch may be sent again after a dropped connection, unlike other POSTs.
-        request.AddRequestOptions([ReadOnlyRequestOption.Instance]);
-        request.SetStreamContent(new MemoryStream(Body(steps)), "application/json");
-        var errors = new Dictionary<string, ParsableFactory<IParsable>> { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
+        ReadOnlyRequestOption.Mark(request);
         var what = steps.Count == 1 ? steps[0].WhatFailed : $"Reading {steps.Count} directory objects in one Microsoft Graph batch";
 
         BatchesSent++;
-        var stream = await GraphCall.RunAsync(
-            () => adapter.SendPrimitiveAsync<Stream>(request, errors, context.CancellationToken),
-            what, steps[0].Target, steps[0].RequiredPermission, context.CancellationToken).ConfigureAwait(false)
-            ?? throw new AcsTeamsAdminException(ErrorIds.UnexpectedResponse, FailureCategory.InvalidResult,
-                $"{what}: Microsoft Graph answered the batch with no body.", "Run the command again; re-running is safe (it only reads).", steps[0].Target);
-        JsonDocument document;
-        await using (stream.ConfigureAwait(false))
-        {
-            document = await JsonDocument.ParseAsync(stream, cancellationToken: context.CancellationToken).ConfigureAwait(false);
-        }
-
-        using var parsed = document;
+        using var document = await client.SendAsync(request, what, steps[0].Target, steps[0].RequiredPermission, context.CancellationToken).ConfigureAwait(false);
         var answers = new Dictionary<string, StepAnswer>(StringComparer.Ordinal);
         if (document.RootElement.TryGetProperty("responses", out var responses) && responses.ValueKind == JsonValueKind.Array)
         {
@@ -218,14 +185,8 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
     }
 
     /// <summary>A failed step, mapped exactly as the same call made alone would be (ServiceErrorMap, the permission a 403 needs).</summary>
-    private static AcsTeamsAdminException Failure(GraphBatchStep step, StepAnswer answer)
-    {
-        var error = answer.Body is { } body && body.ValueKind == JsonValueKind.Object
-            ? new JsonParseNode(body).GetObjectValue(ODataError.CreateFromDiscriminatorValue) ?? new ODataError()
-            : new ODataError();
-        error.ResponseStatusCode = answer.Status;
-        return GraphCall.Translate(error, step.WhatFailed, step.Target, step.RequiredPermission);
-    }
+    private static AcsTeamsAdminException Failure(GraphBatchStep step, StepAnswer answer) =>
+        GraphCall.Translate(GraphError.From(answer.Status, answer.Body), step.WhatFailed, step.Target, step.RequiredPermission);
 
     private sealed record StepAnswer(int Status, JsonElement? Body, TimeSpan? RetryAfter);
 }

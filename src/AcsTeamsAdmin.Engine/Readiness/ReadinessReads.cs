@@ -5,8 +5,6 @@ using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Consent;
 using AcsTeamsAdmin.Engine.Identifiers;
 using AcsTeamsAdmin.Engine.ServicePrincipals;
-using Microsoft.Graph.Models;
-using Microsoft.Kiota.Serialization.Json;
 
 namespace AcsTeamsAdmin.Engine.Readiness;
 
@@ -115,12 +113,16 @@ internal static class ReadinessReads
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(acs);
-        var principal = acs.NotFound || acs.Body is not { } body ? null : new JsonParseNode(body).GetObjectValue(ServicePrincipal.CreateFromDiscriminatorValue);
-        var offered = principal?.Oauth2PermissionScopes?
-            .Where(scope => scope.Value is not null && scope.Id is not null)
-            .Select(scope => new DelegatedScope(scope.Value!, scope.Id!.Value, scope.IsEnabled ?? true))
-            .ToArray() ?? [];
-        return new TenantFacts(connection.Info.TenantId, connection.Info.Environment, principal?.Id, ResolvedAcsScope.Resolve(offered, AcsScope.Known));
+        // Read as JSON (id, and each offered scope's value, id and isEnabled): the readiness path never loads the Graph SDK.
+        var principal = acs.NotFound || acs.Body is not { ValueKind: JsonValueKind.Object } body ? (JsonElement?)null : body;
+        var offered = principal is { } found && found.TryGetProperty("oauth2PermissionScopes", out var scopes) && scopes.ValueKind == JsonValueKind.Array
+            ? scopes.EnumerateArray()
+                .Where(scope => Text(scope, "value") is not null && Guid.TryParse(Text(scope, "id"), out _))
+                .Select(scope => new DelegatedScope(Text(scope, "value")!, Guid.Parse(Text(scope, "id")!),
+                    !scope.TryGetProperty("isEnabled", out var enabled) || enabled.ValueKind != JsonValueKind.False))
+                .ToArray()
+            : [];
+        return new TenantFacts(connection.Info.TenantId, connection.Info.Environment, principal is { } sp ? Text(sp, "id") : null, ResolvedAcsScope.Resolve(offered, AcsScope.Known));
     }
 
     /// <summary>What the reads found for each app, in the order of <paramref name="appIds"/>.</summary>
@@ -151,9 +153,9 @@ internal static class ReadinessReads
 
             foreach (var item in await ItemsAsync(reader, replies[ApplicationsStepId(chunk)], steps[ApplicationsStepId(chunk)], _ => false).ConfigureAwait(false))
             {
-                if (new JsonParseNode(item).GetObjectValue(Application.CreateFromDiscriminatorValue) is { AppId: { } text } application && Guid.TryParse(text, out var appId))
+                if (Guid.TryParse(Text(item, "appId"), out var appId))
                 {
-                    registrations[appId] = ApplicationSnapshot.From(application);
+                    registrations[appId] = ApplicationSnapshot.FromJson(item);
                 }
             }
         }

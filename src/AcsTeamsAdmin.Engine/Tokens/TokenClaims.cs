@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using AcsTeamsAdmin.Engine.Failures;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AcsTeamsAdmin.Engine.Tokens;
 
@@ -70,14 +69,14 @@ public sealed record TokenClaims
                 "Pass the token alone, without 'Bearer ' in front of it.");
         }
 
-        JsonWebToken jwt;
+        JsonElement payload;
         try
         {
-            jwt = IsCompactJws(trimmed) ? new JsonWebToken(trimmed) : throw new ArgumentException("Not a compact JWS.");
+            payload = IsCompactJws(trimmed) ? Payload(trimmed) : throw new FormatException("Not a compact JWS.");
         }
-        catch (ArgumentException)
+        catch (Exception error) when (error is FormatException or JsonException or ArgumentException)
         {
-            // The library's exception is not kept as the inner exception: its message can quote the token.
+            // The exception is not kept as the inner exception: its message can quote the token.
             throw new AcsTeamsAdminException(ErrorIds.InvalidInput, FailureCategory.InvalidArgument,
                 $"{AcsTeamsAdminException.Parameter(parameterName)} the value is not a JWT access token.",
                 "Pass the access token itself (three base64url parts separated by dots, starting with 'eyJ'), " +
@@ -88,7 +87,27 @@ public sealed record TokenClaims
             };
         }
 
-        return FromJwt(jwt);
+        return FromPayload(payload);
+    }
+
+    /// <summary>
+    /// The payload of a compact JWS whose header and payload are both base64url JSON objects. Read with System.Text.Json:
+    /// every sign-in reads its token, and that alone should not load Microsoft.IdentityModel (four assemblies) into a cold process.
+    /// </summary>
+    private static JsonElement Payload(string token)
+    {
+        var parts = token.Split('.');
+        using var header = JsonDocument.Parse(Base64Url(parts[0]));
+        using var payload = JsonDocument.Parse(Base64Url(parts[1]));
+        return header.RootElement.ValueKind == JsonValueKind.Object && payload.RootElement.ValueKind == JsonValueKind.Object
+            ? payload.RootElement.Clone()
+            : throw new FormatException("A JWT's header and payload are JSON objects.");
+    }
+
+    private static byte[] Base64Url(string part)
+    {
+        var text = part.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '='));
     }
 
     /// <summary>Three base64url parts separated by dots (the signature may be empty), nothing else.</summary>
@@ -111,9 +130,11 @@ public sealed record TokenClaims
         return dots == 2 && value[0] != '.' && value.IndexOf("..", StringComparison.Ordinal) < 0;
     }
 
-    private static TokenClaims FromJwt(JsonWebToken jwt) => new()
+    private static TokenClaims FromPayload(JsonElement jwt) => new()
     {
-        Audience = jwt.Audiences.FirstOrDefault(),
+        Audience = jwt.TryGetProperty("aud", out var audience)
+            ? audience.ValueKind == JsonValueKind.Array ? audience.EnumerateArray().Select(Claim).FirstOrDefault(value => value is not null) : Claim(audience)
+            : null,
         Issuer = Text(jwt, "iss"),
         TenantId = Text(jwt, "tid"),
         ObjectId = Text(jwt, "oid"),
@@ -121,8 +142,8 @@ public sealed record TokenClaims
         UserPrincipalName = Text(jwt, "upn") ?? Text(jwt, "preferred_username") ?? Text(jwt, "unique_name"),
         Name = Text(jwt, "name"),
         Scopes = (Text(jwt, "scp") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-        Roles = jwt.TryGetPayloadValue<JsonElement>("roles", out var roles) && roles.ValueKind == JsonValueKind.Array
-            ? roles.EnumerateArray().Select(role => role.GetString() ?? string.Empty).Where(role => role.Length > 0).ToArray()
+        Roles = jwt.TryGetProperty("roles", out var roles) && roles.ValueKind == JsonValueKind.Array
+            ? roles.EnumerateArray().Select(role => role.ValueKind == JsonValueKind.String ? role.GetString() ?? string.Empty : string.Empty).Where(role => role.Length > 0).ToArray()
             : [],
         IssuedAt = Seconds(jwt, "iat"),
         ExpiresOn = Seconds(jwt, "exp"),
@@ -130,12 +151,20 @@ public sealed record TokenClaims
         IdentityType = Text(jwt, "idtyp"),
     };
 
-    private static string? Text(JsonWebToken jwt, string claim) =>
-        jwt.TryGetPayloadValue<object>(claim, out var value) && value is not null
-            ? Convert.ToString(value, CultureInfo.InvariantCulture)
-            : null;
+    private static string? Text(JsonElement jwt, string claim) => jwt.TryGetProperty(claim, out var value) ? Claim(value) : null;
 
-    private static DateTimeOffset? Seconds(JsonWebToken jwt, string claim) => UnixSeconds(Text(jwt, claim));
+    /// <summary>A claim's value as text: a string as it is, a number in invariant digits, true/false as True/False; null for null.</summary>
+    private static string? Claim(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.TryGetInt64(out var whole) ? whole.ToString(CultureInfo.InvariantCulture) : value.GetDouble().ToString(CultureInfo.InvariantCulture),
+        JsonValueKind.True => bool.TrueString,
+        JsonValueKind.False => bool.FalseString,
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => value.GetRawText(),
+    };
+
+    private static DateTimeOffset? Seconds(JsonElement jwt, string claim) => UnixSeconds(Text(jwt, claim));
 
     /// <summary>
     /// A time claim: seconds since 1970. One outside what a date can hold, or not a number, is not a time: it reads
