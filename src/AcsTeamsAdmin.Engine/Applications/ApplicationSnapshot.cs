@@ -68,16 +68,22 @@ internal sealed record ApplicationSnapshot
             .Select(resource => new RequiredResource(
                 Text(resource, "resourceAppId") ?? string.Empty,
                 Items(resource, "resourceAccess")
-                    .Select(access => new ResourceAccessEntry(Guid.TryParse(Text(access, "id"), out var id) ? id : Guid.Empty, Text(access, "type") ?? string.Empty))
+                    .Select(access => new ResourceAccessEntry(
+                        Guid.TryParse(Text(access, "id"), out var id) ? id : Guid.Empty,
+                        Text(access, "type") ?? string.Empty))
                     .ToArray()))
             .ToArray(),
-        IsFallbackPublicClient = app.TryGetProperty("isFallbackPublicClient", out var flag) && flag.ValueKind is JsonValueKind.True or JsonValueKind.False ? flag.GetBoolean() : null,
+        IsFallbackPublicClient = app.TryGetProperty("isFallbackPublicClient", out var flag) && flag.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? flag.GetBoolean()
+            : null,
         PublicClientRedirectUris = app.TryGetProperty("publicClient", out var client) && client.ValueKind == JsonValueKind.Object
             ? Items(client, "redirectUris").Where(uri => uri.ValueKind == JsonValueKind.String).Select(uri => uri.GetString()!).ToArray()
             : [],
         SignInAudience = Text(app, "signInAudience"),
         PublisherDomain = Text(app, "publisherDomain"),
-        VerifiedPublisherName = app.TryGetProperty("verifiedPublisher", out var publisher) && publisher.ValueKind == JsonValueKind.Object ? Text(publisher, "displayName") : null,
+        VerifiedPublisherName = app.TryGetProperty("verifiedPublisher", out var publisher) && publisher.ValueKind == JsonValueKind.Object
+            ? Text(publisher, "displayName")
+            : null,
         VerifiedPublisherId = publisher.ValueKind == JsonValueKind.Object ? Text(publisher, "verifiedPublisherId") : null,
     };
 
@@ -89,8 +95,12 @@ internal sealed record ApplicationSnapshot
         }).ToList();
 
     private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private static JsonElement[] Items(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : [];
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? [.. value.EnumerateArray()]
+            : [];
 }

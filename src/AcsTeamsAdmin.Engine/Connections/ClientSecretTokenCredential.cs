@@ -101,7 +101,11 @@ internal sealed class ClientSecretTokenCredential : TokenCredential, IDisposable
             if (status is >= 200 and < 300 && root is { } ok && Text(ok, "access_token") is { Length: > 0 } accessToken)
             {
                 var expiresIn = ok.TryGetProperty("expires_in", out var seconds) && (seconds.TryGetInt64(out var number)
-                    || long.TryParse(seconds.ValueKind == JsonValueKind.String ? seconds.GetString() : null, NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
+                    || long.TryParse(
+                        seconds.ValueKind == JsonValueKind.String ? seconds.GetString() : null,
+                        NumberStyles.Integer,
+                        CultureInfo.InvariantCulture,
+                        out number))
                     ? number : 3600;
                 return new AccessToken(accessToken, DateTimeOffset.UtcNow.AddSeconds(expiresIn));
             }
@@ -114,7 +118,10 @@ internal sealed class ClientSecretTokenCredential : TokenCredential, IDisposable
     {
         var code = answer is { } body ? Text(body, "error") : null;
         var description = answer is { } text ? Text(text, "error_description") : null;
-        var service = new MsalServiceException(code ?? "unknown_error", description ?? $"The sign-in endpoint answered {status} without an error description.", status)
+        var service = new MsalServiceException(
+            code ?? "unknown_error",
+            description ?? $"The sign-in endpoint answered {status} without an error description.",
+            status)
         {
             CorrelationId = answer is { } ids ? Text(ids, "correlation_id") : null,
         };
@@ -134,7 +141,9 @@ internal sealed class ClientSecretTokenCredential : TokenCredential, IDisposable
     }
 
     private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     public void Dispose()
     {

@@ -61,6 +61,17 @@ public sealed class ConnectionRequest
     public Http.RetryLimits RetryLimits { get; init; } = Http.RetryLimits.Default;
 
     /// <summary>The in-process sandbox, signed in as the admin app of its default tenant or of <paramref name="tenantId"/>.</summary>
-    public static ConnectionRequest ForSandbox(string? statePath = null, string? tenantId = null, bool saveState = false, Http.RetryLimits? retryLimits = null) =>
-        new() { Mode = SignInMode.Sandbox, SandboxStatePath = statePath, TenantId = tenantId, SaveSandboxState = saveState, RetryLimits = retryLimits ?? Http.RetryLimits.Default };
+    public static ConnectionRequest ForSandbox(
+        string? statePath = null,
+        string? tenantId = null,
+        bool saveState = false,
+        Http.RetryLimits? retryLimits = null) =>
+        new()
+        {
+            Mode = SignInMode.Sandbox,
+            SandboxStatePath = statePath,
+            TenantId = tenantId,
+            SaveSandboxState = saveState,
+            RetryLimits = retryLimits ?? Http.RetryLimits.Default
+        };
 }

@@ -71,7 +71,8 @@ internal static class ConnectionRequestValidator
         {
             throw new AcsTeamsAdminException(ErrorIds.ConflictingParameters, FailureCategory.InvalidArgument,
                 "-CertificateThumbprint and -Certificate: pass exactly one of them.",
-                "Use -CertificateThumbprint for a certificate in the current user's (or, on Windows, the machine's) 'My' store, or -Certificate for an X509Certificate2 object.");
+                "Use -CertificateThumbprint for a certificate in the current user's (or, on Windows, the machine's) 'My' " +
+                "store, or -Certificate for an X509Certificate2 object.");
         }
 
         if (request.CertificateThumbprint is { } thumbprint && !IsThumbprint(thumbprint))
@@ -88,7 +89,10 @@ internal static class ConnectionRequestValidator
         // With -Identity, -ClientId names a user-assigned identity (as in Connect-MgGraph).
         if (request.ManagedIdentityClientId is { } id)
         {
-            _ = InputParser.ParseGuid("ClientId", id, "with -Identity it is the user-assigned managed identity's client id (Azure portal > Managed Identities > Overview).");
+            _ = InputParser.ParseGuid(
+                "ClientId",
+                id,
+                "with -Identity it is the user-assigned managed identity's client id (Azure portal > Managed Identities > Overview).");
         }
 
         // A managed identity belongs to exactly one tenant; a -TenantId here would be silently ignored, so refuse it.

@@ -48,7 +48,12 @@ public static class Connector
                 Transport = request.Transport ?? sandbox.CreateHandler(),
                 RetryLimits = request.RetryLimits,
             };
-            return await ConnectAsync(signIn, context, SignInMode.Sandbox, sandbox, request.SaveSandboxState ? request.SandboxStatePath : null).ConfigureAwait(false);
+            return await ConnectAsync(
+                signIn,
+                context,
+                SignInMode.Sandbox,
+                sandbox,
+                request.SaveSandboxState ? request.SandboxStatePath : null).ConfigureAwait(false);
         }
         catch
         {
@@ -62,13 +67,20 @@ public static class Connector
     {
         var wanted = tenantId is null ? description.TenantId : InputParser.ParseTenant("TenantId", tenantId);
         return description.Tenants.FirstOrDefault(tenant =>
-                   (string.Equals(tenant.Id, wanted, StringComparison.OrdinalIgnoreCase) || string.Equals(tenant.Domain, wanted, StringComparison.OrdinalIgnoreCase))
+                   (string.Equals(tenant.Id, wanted, StringComparison.OrdinalIgnoreCase)
+                       || string.Equals(tenant.Domain, wanted, StringComparison.OrdinalIgnoreCase))
                    && tenant.AdminClientId is not null)
             ?? throw AcsTeamsAdminException.InvalidInput("TenantId", tenantId, $"'{tenantId}' is not a tenant of this sandbox.",
-                $"Pass one of: {string.Join(", ", description.Tenants.Where(tenant => tenant.AdminClientId is not null).Select(tenant => tenant.Domain))}.", ErrorIds.InvalidTenant);
+                $"Pass one of: {string.Join(", ", description.Tenants.Where(tenant => tenant.AdminClientId is not null).Select(tenant => tenant.Domain))}.",
+                ErrorIds.InvalidTenant);
     }
 
-    private static async Task<AcsTeamsAdminConnection> ConnectAsync(ConnectionRequest request, OperationContext context, SignInMode reportedMode, InProcessSandbox? ownedSandbox, string? sandboxStatePath)
+    private static async Task<AcsTeamsAdminConnection> ConnectAsync(
+        ConnectionRequest request,
+        OperationContext context,
+        SignInMode reportedMode,
+        InProcessSandbox? ownedSandbox,
+        string? sandboxStatePath)
     {
         var plan = ConnectionRequestValidator.Validate(request);
         context.Log.Verbose(plan.Mode == SignInMode.AccessToken
@@ -97,7 +109,16 @@ public static class Connector
         };
         context.Log.Verbose($"Connected to tenant {info.TenantId} as {info.Account}; Graph permissions: {string.Join(", ", info.Permissions)}.");
         WarnAboutGovernmentCloud(plan, context.Log);
-        return new AcsTeamsAdminConnection(info, credential, scopes, plan.GraphEndpoint, pipeline, ownsGraphPipeline: request.Transport is null, retries, ownedSandbox, sandboxStatePath)
+        return new AcsTeamsAdminConnection(
+            info,
+            credential,
+            scopes,
+            plan.GraphEndpoint,
+            pipeline,
+            ownsGraphPipeline: request.Transport is null,
+            retries,
+            ownedSandbox,
+            sandboxStatePath)
         {
             Transport = request.Transport,
             RetryLimits = request.RetryLimits,
@@ -106,7 +127,11 @@ public static class Connector
         };
     }
 
-    private static async Task<TokenClaims> SignInAsync(TokenCredential credential, ConnectionPlan plan, ConnectionRequest request, CancellationToken cancellationToken)
+    private static async Task<TokenClaims> SignInAsync(
+        TokenCredential credential,
+        ConnectionPlan plan,
+        ConnectionRequest request,
+        CancellationToken cancellationToken)
     {
         if (plan.Mode == SignInMode.AccessToken)
         {
@@ -136,7 +161,8 @@ public static class Connector
     {
         if (plan.Cloud.IsGovernment)
         {
-            log.Warning($"Azure Communication Services interoperability with Teams is not offered in Microsoft 365 government clouds ({plan.Cloud.Environment}); Graph setup works, but ACS users may not be able to join this tenant's Teams meetings.");
+            log.Warning("Azure Communication Services interoperability with Teams is not offered in Microsoft 365 government clouds " +
+                $"({plan.Cloud.Environment}); Graph setup works, but ACS users may not be able to join this tenant's Teams meetings.");
         }
     }
 }

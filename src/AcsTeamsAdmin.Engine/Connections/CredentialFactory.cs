@@ -15,7 +15,13 @@ internal static class CredentialFactory
     public static TokenCredential Create(ConnectionPlan plan, ConnectionRequest request, HttpMessageHandler? transport) => plan.Mode switch
     {
         // The two modes that need no sign-in library, kept apart from the method that names Azure.Identity's credentials.
-        SignInMode.ClientSecret => new ClientSecretTokenCredential(plan.AuthorityHost, plan.TenantId!, plan.ClientId!, request.ClientSecret!, transport, request.RetryLimits),
+        SignInMode.ClientSecret => new ClientSecretTokenCredential(
+            plan.AuthorityHost,
+            plan.TenantId!,
+            plan.ClientId!,
+            request.ClientSecret!,
+            transport,
+            request.RetryLimits),
         SignInMode.AccessToken => new StaticTokenCredential(request.AccessToken!.Trim(),
             Tokens.TokenClaims.Read("AccessToken", request.AccessToken).ExpiresOn ?? DateTimeOffset.MaxValue),
         _ => CreateWithAzureIdentity(plan, request, transport),
@@ -47,7 +53,9 @@ internal static class CredentialFactory
             SignInMode.Certificate => new ClientCertificateCredential(plan.TenantId, plan.ClientId, ResolveCertificate(request),
                 Configure(new ClientCertificateCredentialOptions(), plan, request, transport)),
             SignInMode.ManagedIdentity => new ManagedIdentityCredential(Configure(new ManagedIdentityCredentialOptions(
-                request.ManagedIdentityClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned), plan, request, transport)),
+                request.ManagedIdentityClientId is { } id
+                    ? ManagedIdentityId.FromUserAssignedClientId(id)
+                    : ManagedIdentityId.SystemAssigned), plan, request, transport)),
             _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Mode, "No credential for this sign-in mode."),
         };
     }

@@ -26,7 +26,9 @@ internal static class SandboxLoader
             {
                 throw new AcsTeamsAdminException(ErrorIds.SandboxStateUnreadable, FailureCategory.ObjectNotFound,
                     $"-SandboxStatePath: there is no file '{statePath}'.",
-                    "Pass a state file that exists, or add -SaveSandboxState to start from the default seeded tenants and save the state there when the session ends.", statePath)
+                    "Pass a state file that exists, or add -SaveSandboxState to start from the default seeded " +
+                    "tenants and save the state there when the session ends.",
+                    statePath)
                 {
                     ParameterName = "SandboxStatePath",
                 };

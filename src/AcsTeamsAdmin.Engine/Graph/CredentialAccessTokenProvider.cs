@@ -12,7 +12,10 @@ internal sealed class CredentialAccessTokenProvider(TokenCredential credential, 
     // The validator compares host names only (no port), so it is given the host.
     public AllowedHostsValidator AllowedHostsValidator { get; } = new([graphEndpoint.Host]);
 
-    public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+    public async Task<string> GetAuthorizationTokenAsync(
+        Uri uri,
+        Dictionary<string, object>? additionalAuthenticationContext = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uri);
         if (!AllowedHostsValidator.IsUrlHostValid(uri))

@@ -19,7 +19,12 @@ internal static class GraphCall
     /// <param name="target">The user's input the call is about.</param>
     /// <param name="requiredPermission">The least-privileged Graph permission the call needs, named in a 403.</param>
     /// <param name="cancellationToken">The operation's cancellation.</param>
-    public static async Task<T> RunAsync<T>(Func<Task<T>> call, string whatFailed, object? target, string requiredPermission, CancellationToken cancellationToken)
+    public static async Task<T> RunAsync<T>(
+        Func<Task<T>> call,
+        string whatFailed,
+        object? target,
+        string requiredPermission,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         try

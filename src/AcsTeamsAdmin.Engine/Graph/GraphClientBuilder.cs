@@ -11,7 +11,11 @@ namespace AcsTeamsAdmin.Engine.Graph;
 /// </summary>
 internal static class GraphClientBuilder
 {
-    public static (GraphServiceClient Client, HttpClient Http) Build(TokenCredential credential, IReadOnlyList<string> scopes, Uri graphEndpoint, HttpMessageHandler pipeline)
+    public static (GraphServiceClient Client, HttpClient Http) Build(
+        TokenCredential credential,
+        IReadOnlyList<string> scopes,
+        Uri graphEndpoint,
+        HttpMessageHandler pipeline)
     {
         var handlers = GraphClientFactory.CreateDefaultHandlers(new GraphClientOptions());
         handlers = [.. handlers.Where(handler => handler is not RetryHandler)];

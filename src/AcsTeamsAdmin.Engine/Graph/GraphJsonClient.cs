@@ -19,8 +19,16 @@ internal sealed class GraphJsonClient(HttpMessageHandler pipeline, TokenCredenti
     /// <summary>Graph's base URL without a trailing slash, e.g. https://graph.microsoft.com/v1.0.</summary>
     public string BaseUrl { get; } = graphEndpoint.AbsoluteUri.TrimEnd('/');
 
-    /// <summary>Sends <paramref name="request"/> and reads its JSON answer; anything but a 2xx with a JSON body fails as <see cref="GraphCall"/> maps it.</summary>
-    public async Task<JsonDocument> SendAsync(HttpRequestMessage request, string whatFailed, object? target, string requiredPermission, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="request"/> and reads its JSON answer; anything but a 2xx with a JSON body fails as
+    /// <see cref="GraphCall"/> maps it.
+    /// </summary>
+    public async Task<JsonDocument> SendAsync(
+        HttpRequestMessage request,
+        string whatFailed,
+        object? target,
+        string requiredPermission,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return await GraphCall.TransportAsync(async () =>
@@ -49,7 +57,9 @@ internal sealed class GraphJsonClient(HttpMessageHandler pipeline, TokenCredenti
             {
                 throw response.IsSuccessStatusCode
                     ? new AcsTeamsAdminException(ErrorIds.UnexpectedResponse, FailureCategory.InvalidResult,
-                        $"{whatFailed}: Microsoft Graph answered {(int)response.StatusCode} with no JSON body.", "Run the command again; re-running is safe (it only reads).", target)
+                        $"{whatFailed}: Microsoft Graph answered {(int)response.StatusCode} with no JSON body.",
+                        "Run the command again; re-running is safe (it only reads).",
+                        target)
                     : GraphCall.Translate(GraphError.From((int)response.StatusCode, document?.RootElement), whatFailed, target, requiredPermission);
             }
         }, whatFailed, target, cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,8 @@ internal sealed class NonGraphAnswerHandler : DelegatingHandler
             error = new
             {
                 code = Code,
-                message = $"The answer came as {mediaType}, not from Microsoft Graph: something between this machine and Graph (a proxy, a firewall or a gateway) answered instead.",
+                message = $"The answer came as {mediaType}, not from Microsoft Graph: " +
+                    "something between this machine and Graph (a proxy, a firewall or a gateway) answered instead.",
             },
         });
         response.Content.Dispose();
@@ -36,5 +37,6 @@ internal sealed class NonGraphAnswerHandler : DelegatingHandler
     }
 
     private static bool IsJson(MediaTypeHeaderValue? contentType) =>
-        contentType?.MediaType is { } type && (type.EndsWith("/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        contentType?.MediaType is { } type
+            && (type.EndsWith("/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 }

@@ -75,7 +75,8 @@ internal sealed class PipelineRetryPolicy(RetryLimits limits) : HttpPipelinePoli
         var what = dropped is not null ? "the connection failed" : $"{status} {message.Response.ReasonPhrase}";
         if (message.TryGetProperty(NotReplayable, out var flag) && flag is true && status is not (429 or 503))
         {
-            log.Verbose($"{message.Request.Method} {path}: {what}; not retried, because the service may already have acted and a second request could create a second identity.");
+            log.Verbose($"{message.Request.Method} {path}: {what}; not retried, " +
+                "because the service may already have acted and a second request could create a second identity.");
             return false;
         }
 
@@ -87,7 +88,8 @@ internal sealed class PipelineRetryPolicy(RetryLimits limits) : HttpPipelinePoli
         }
 
         wait = next;
-        log.Verbose($"{message.Request.Method} {path}: {what}; retrying in {wait.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture)} s, {budget.Describe()}.");
+        log.Verbose($"{message.Request.Method} {path}: {what}; retrying in " +
+            $"{wait.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture)} s, {budget.Describe()}.");
         return true;
     }
 
@@ -95,7 +97,9 @@ internal sealed class PipelineRetryPolicy(RetryLimits limits) : HttpPipelinePoli
     {
         foreach (var name in (string[])["retry-after-ms", "x-ms-retry-after-ms"])
         {
-            if (response.Headers.TryGetValue(name, out var ms) && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
+            if (response.Headers.TryGetValue(name, out var ms)
+                && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds)
+                && milliseconds >= 0)
             {
                 return TimeSpan.FromMilliseconds(milliseconds);
             }

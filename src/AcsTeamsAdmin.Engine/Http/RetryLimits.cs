@@ -82,11 +82,13 @@ internal sealed class RetryBudget(RetryLimits limits)
     }
 
     /// <summary>For log lines: "retry 2 (3.1 s of the 120 s retry budget)".</summary>
-    public string Describe() => FormattableString.Invariant($"retry {Retries} ({Waited.TotalSeconds:0.#} s of the {limits.Budget.TotalSeconds:0} s retry budget)");
+    public string Describe() =>
+        FormattableString.Invariant($"retry {Retries} ({Waited.TotalSeconds:0.#} s of the {limits.Budget.TotalSeconds:0} s retry budget)");
 
     /// <summary>Why retrying stopped, for the error a user sees.</summary>
     public string Exhausted(TimeSpan? retryAfter) => retryAfter is { } asked && Waited + asked > limits.Budget
-        ? FormattableString.Invariant($"the service asked to wait {asked.TotalSeconds:0.#} s more, beyond the {limits.Budget.TotalSeconds:0} s retry budget ({Retries} retries, {Waited.TotalSeconds:0.#} s waited)")
+        ? FormattableString.Invariant($"the service asked to wait {asked.TotalSeconds:0.#} s more, ") +
+            FormattableString.Invariant($"beyond the {limits.Budget.TotalSeconds:0} s retry budget ({Retries} retries, {Waited.TotalSeconds:0.#} s waited)")
         : FormattableString.Invariant($"still failing after {Retries} retries and {Waited.TotalSeconds:0.#} s of waiting");
 
     private TimeSpan Backoff(int attempt)

@@ -18,7 +18,11 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
     private readonly TimeProvider _time;
 
-    public TransientFaultRetryHandler(RetryLimits options, RetryStatistics statistics, Func<TimeSpan, CancellationToken, Task>? delay = null, TimeProvider? time = null)
+    public TransientFaultRetryHandler(
+        RetryLimits options,
+        RetryStatistics statistics,
+        Func<TimeSpan, CancellationToken, Task>? delay = null,
+        TimeProvider? time = null)
     {
         _options = options;
         _statistics = statistics;
@@ -50,7 +54,8 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
             }
             catch (HttpRequestException ex) when (IsConnectionFault(ex) && replayable && budget.Next(null, connectionFailed: true) is { } wait)
             {
-                log.Verbose($"{request.Method} {Describe(request)}: the connection failed ({ex.HttpRequestError}); retrying in {Seconds(wait)}, {budget.Describe()}.");
+                log.Verbose($"{request.Method} {Describe(request)}: the connection failed ({ex.HttpRequestError}); " +
+                    $"retrying in {Seconds(wait)}, {budget.Describe()}.");
                 await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -59,7 +64,8 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
                 // This attempt went unanswered past its timeout (the whole request may take longer: its retries).
                 if (replayable && budget.Next(null) is { } wait)
                 {
-                    log.Verbose($"{request.Method} {Describe(request)}: no answer in {Seconds(_options.AttemptTimeout)}; retrying in {Seconds(wait)}, {budget.Describe()}.");
+                    log.Verbose($"{request.Method} {Describe(request)}: no answer in {Seconds(_options.AttemptTimeout)}; " +
+                        $"retrying in {Seconds(wait)}, {budget.Describe()}.");
                     await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -77,11 +83,13 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
             if (budget.Next(retryAfter) is not { } delay)
             {
                 _statistics.RecordGiveUp();
-                log.Verbose($"{request.Method} {Describe(request)}: {(int)response.StatusCode} {response.ReasonPhrase}; not retried again: {budget.Exhausted(retryAfter)}.");
+                log.Verbose($"{request.Method} {Describe(request)}: {(int)response.StatusCode} {response.ReasonPhrase}; " +
+                    $"not retried again: {budget.Exhausted(retryAfter)}.");
                 return response;
             }
 
-            log.Verbose($"{request.Method} {Describe(request)}: {(int)response.StatusCode} {response.ReasonPhrase}; retrying in {Seconds(delay)}{(retryAfter is null ? string.Empty : " as Retry-After asks")}, {budget.Describe()}.");
+            log.Verbose($"{request.Method} {Describe(request)}: {(int)response.StatusCode} {response.ReasonPhrase}; " +
+                $"retrying in {Seconds(delay)}{(retryAfter is null ? string.Empty : " as Retry-After asks")}, {budget.Describe()}.");
             response.Dispose();
             await WaitAsync(delay, cancellationToken).ConfigureAwait(false);
         }

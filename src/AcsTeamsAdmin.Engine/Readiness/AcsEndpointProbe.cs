@@ -41,5 +41,6 @@ internal static class AcsEndpointProbe
     }
 
     private static RuleOutcome Works(string where) =>
-        RuleOutcome.Pass($"The ACS resource {where} answered and accepted the credential (probe: revoke the tokens of an identity that cannot exist; nothing was created or changed).");
+        RuleOutcome.Pass($"The ACS resource {where} answered and accepted the credential (probe: " +
+            "revoke the tokens of an identity that cannot exist; nothing was created or changed).");
 }

@@ -11,7 +11,8 @@ namespace AcsTeamsAdmin.Engine.Readiness;
 /// <summary>
 /// Sends GET steps as Graph JSON batches (POST /$batch, at most 20 steps each) as plain JSON through the
 /// connection's Graph pipeline (<see cref="GraphJsonClient"/>), so the batch itself passes our retry handler,
-/// User-Agent and error mapping like any other call, without starting the Graph SDK for a read. Inside a batch each step has its own status: a 429/503/504 step is
+/// User-Agent and error mapping like any other call, without starting the Graph SDK for a read. Inside a batch each step has its
+/// own status: a 429/503/504 step is
 /// sent again in a smaller batch of only the failed steps, after the longest Retry-After they gave
 /// (or our back-off), within the connection's <see cref="RetryLimits"/>; a 404 step is an answer ("none"); any other
 /// failure is mapped as if the call had been made alone.
@@ -93,7 +94,8 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
                 throw Failure(retry[0], answers[retry[0].Id]);
             }
 
-            context.Log.Verbose($"Microsoft Graph asked to retry {retry.Count} of {pending.Count} batch step(s) ({string.Join(", ", retry.Select(step => step.Id))}); retrying only those in {wait.TotalSeconds:0.###} s, {budget.Describe()}.");
+            context.Log.Verbose($"Microsoft Graph asked to retry {retry.Count} of {pending.Count} batch step(s) " +
+                $"({string.Join(", ", retry.Select(step => step.Id))}); retrying only those in {wait.TotalSeconds:0.###} s, {budget.Describe()}.");
             await Task.Delay(wait, context.CancellationToken).ConfigureAwait(false);
             pending = retry;
         }
@@ -108,7 +110,12 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
         ArgumentNullException.ThrowIfNull(step);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(nextLink, UriKind.Absolute));
         PagesFollowed++;
-        using var document = await connection.GraphJson.SendAsync(request, step.WhatFailed, step.Target, step.RequiredPermission, context.CancellationToken).ConfigureAwait(false);
+        using var document = await connection.GraphJson.SendAsync(
+            request,
+            step.WhatFailed,
+            step.Target,
+            step.RequiredPermission,
+            context.CancellationToken).ConfigureAwait(false);
         return document.RootElement.Clone();
     }
 
@@ -125,7 +132,12 @@ internal sealed class GraphBatchReader(AcsTeamsAdminConnection connection, Opera
         var what = steps.Count == 1 ? steps[0].WhatFailed : $"Reading {steps.Count} directory objects in one Microsoft Graph batch";
 
         BatchesSent++;
-        using var document = await client.SendAsync(request, what, steps[0].Target, steps[0].RequiredPermission, context.CancellationToken).ConfigureAwait(false);
+        using var document = await client.SendAsync(
+            request,
+            what,
+            steps[0].Target,
+            steps[0].RequiredPermission,
+            context.CancellationToken).ConfigureAwait(false);
         var answers = new Dictionary<string, StepAnswer>(StringComparer.Ordinal);
         if (document.RootElement.TryGetProperty("responses", out var responses) && responses.ValueKind == JsonValueKind.Array)
         {

@@ -18,7 +18,8 @@ public static class ReadinessMarkdown
         var tenants = string.Join(", ", checks.Select(check => check.TenantId).Distinct(StringComparer.OrdinalIgnoreCase));
         var failed = checks.Count(check => check.Status == ReadinessStatus.Fail);
         text.Append("# ACS with Teams readiness: tenant ").Append(tenants).Append('\n').Append('\n');
-        text.Append(failed == 0 ? "**Ready**: no check failed." : $"**Not ready**: {failed} check(s) failed; run each remedy, then check again.").Append('\n').Append('\n');
+        text.Append(failed == 0 ? "**Ready**: no check failed." : "**Not ready**: " +
+            $"{failed} check(s) failed; run each remedy, then check again.").Append('\n').Append('\n');
         text.Append(string.Join(", ", Order.Select(status => $"{checks.Count(check => check.Status == status)} {status}"))).Append('\n').Append('\n');
         text.Append("| Status | Check | App | Applies to | Detail | Remedy |\n|---|---|---|---|---|---|\n");
         foreach (var check in checks.OrderBy(check => Array.IndexOf(Order, check.Status)))
@@ -32,7 +33,10 @@ public static class ReadinessMarkdown
                 .Append(" |\n");
         }
 
-        text.Append('\n').Append("Generated ").Append(generatedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append(" by Test-AcsTeamsReadiness (AcsTeamsAdmin).\n");
+        text.Append('\n')
+            .Append("Generated ")
+            .Append(generatedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
+            .Append(" by Test-AcsTeamsReadiness (AcsTeamsAdmin).\n");
         return text.ToString();
     }
 

@@ -22,7 +22,13 @@ public static class ReadinessOperations
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         const string Activity = "Checking ACS Teams readiness";
-        var (tenant, apps, user) = await ReadAllAsync(connection, request.AppIds, request.MultiTenant, request.TeamsUser, Activity, context).ConfigureAwait(false);
+        var (tenant, apps, user) = await ReadAllAsync(
+            connection,
+            request.AppIds,
+            request.MultiTenant,
+            request.TeamsUser,
+            Activity,
+            context).ConfigureAwait(false);
         var results = Evaluate(tenant, apps).ToList();
         results.Add(await EndpointAsync(request.AcsClient(connection), tenant, context).ConfigureAwait(false));
         results.Add(Result(ReadinessCheckNames.TeamsUser, ReadinessAppliesTo.TeamsIdentity, ReadinessRules.CheckTeamsUser(tenant, user), tenant, null));
@@ -48,12 +54,14 @@ public static class ReadinessOperations
         var reader = new GraphBatchReader(connection, context);
         var replies = await reader.ReadAsync(steps, (batch, batches) =>
             context.Progress.Report(new OperationProgress(ProgressActivity, activity,
-                $"Microsoft Graph batch {batch} of {batches} ({steps.Count} reads for {distinct.Length} app(s))", (batch - 1) * 100 / batches))).ConfigureAwait(false);
+                $"Microsoft Graph batch {batch} of {batches} ({steps.Count} reads for {distinct.Length} app(s))",
+                (batch - 1) * 100 / batches))).ConfigureAwait(false);
 
         var tenant = ReadinessReads.Tenant(connection, replies[ReadinessReads.AcsStepId]);
         var apps = await ReadinessReads.AppsAsync(reader, distinct, replies, tenant, multiTenant).ConfigureAwait(false);
         var user = teamsUser is null ? null : ReadinessReads.User(teamsUser, replies[ReadinessReads.UserStepId]);
-        context.Log.Verbose($"Read {steps.Count} directory queries in {reader.BatchesSent} Microsoft Graph batch request(s), and {reader.PagesFollowed} further page(s) of results.");
+        context.Log.Verbose($"Read {steps.Count} directory queries in {reader.BatchesSent} Microsoft Graph batch request(s), " +
+            $"and {reader.PagesFollowed} further page(s) of results.");
         return (tenant, apps, user);
     }
 
@@ -94,7 +102,9 @@ public static class ReadinessOperations
         try
         {
             var claims = TeamsTokenPrecheck.Check(exchange, request.Time.GetUtcNow(), "TeamsUserToken");
-            outcome = RuleOutcome.Pass($"The token of {claims.UserPrincipalName ?? exchange.UserId.ToString()} would pass the exchange's checks: audience Azure Communication Services, both Teams scopes, app {exchange.AppId}, user {exchange.UserId}, not expired (its signature is checked by the service).");
+            outcome = RuleOutcome.Pass($"The token of {claims.UserPrincipalName ?? exchange.UserId.ToString()} would pass the exchange's checks: " +
+                $"audience Azure Communication Services, both Teams scopes, app {exchange.AppId}, user {exchange.UserId}, " +
+                "not expired (its signature is checked by the service).");
         }
         catch (AcsTeamsAdminException error) when (error.ErrorId == ErrorIds.TeamsTokenUnusable)
         {

@@ -99,9 +99,13 @@ internal static class ReadinessReads
         var plans = body.TryGetProperty("assignedPlans", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(plan => new AssignedPlanFact(
                 Text(plan, "service"), Text(plan, "capabilityStatus"), Text(plan, "servicePlanId"),
-                DateTimeOffset.TryParse(Text(plan, "assignedDateTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null)).ToArray()
+                DateTimeOffset.TryParse(Text(plan, "assignedDateTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                    ? at
+                    : null)).ToArray()
             : [];
-        var enabled = body.TryGetProperty("accountEnabled", out var flag) && flag.ValueKind is JsonValueKind.True or JsonValueKind.False ? flag.GetBoolean() : (bool?)null;
+        var enabled = body.TryGetProperty("accountEnabled", out var flag) && flag.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? flag.GetBoolean()
+            : (bool?)null;
         return new TeamsUserFacts(reference, true, Text(body, "id"), Text(body, "userPrincipalName"), enabled, plans);
     }
 
@@ -122,7 +126,11 @@ internal static class ReadinessReads
                     !scope.TryGetProperty("isEnabled", out var enabled) || enabled.ValueKind != JsonValueKind.False))
                 .ToArray()
             : [];
-        return new TenantFacts(connection.Info.TenantId, connection.Info.Environment, principal is { } sp ? Text(sp, "id") : null, ResolvedAcsScope.Resolve(offered, AcsScope.Known));
+        return new TenantFacts(
+            connection.Info.TenantId,
+            connection.Info.Environment,
+            principal is { } sp ? Text(sp, "id") : null,
+            ResolvedAcsScope.Resolve(offered, AcsScope.Known));
     }
 
     /// <summary>What the reads found for each app, in the order of <paramref name="appIds"/>.</summary>
@@ -151,7 +159,11 @@ internal static class ReadinessReads
                 }
             }
 
-            foreach (var item in await ItemsAsync(reader, replies[ApplicationsStepId(chunk)], steps[ApplicationsStepId(chunk)], _ => false).ConfigureAwait(false))
+            foreach (var item in await ItemsAsync(
+                reader,
+                replies[ApplicationsStepId(chunk)],
+                steps[ApplicationsStepId(chunk)],
+                _ => false).ConfigureAwait(false))
             {
                 if (Guid.TryParse(Text(item, "appId"), out var appId))
                 {
@@ -160,7 +172,12 @@ internal static class ReadinessReads
             }
         }
 
-        var grants = await ConsentGrantsAsync(reader, replies[GrantsStepId], steps[GrantsStepId], tenant.AcsPrincipalId, principals.Values.ToHashSet(StringComparer.OrdinalIgnoreCase)).ConfigureAwait(false);
+        var grants = await ConsentGrantsAsync(
+            reader,
+            replies[GrantsStepId],
+            steps[GrantsStepId],
+            tenant.AcsPrincipalId,
+            principals.Values.ToHashSet(StringComparer.OrdinalIgnoreCase)).ConfigureAwait(false);
         return appIds.Select(appId =>
         {
             var principal = principals.GetValueOrDefault(appId.Value);
@@ -168,7 +185,9 @@ internal static class ReadinessReads
                 appId,
                 registrations.GetValueOrDefault(appId.Value),
                 principal,
-                principal is null ? [] : grants.Where(grant => string.Equals(grant.ClientId, principal, StringComparison.OrdinalIgnoreCase)).Select(grant => grant.Fact).ToArray(),
+                principal is null
+                    ? []
+                    : grants.Where(grant => string.Equals(grant.ClientId, principal, StringComparison.OrdinalIgnoreCase)).Select(grant => grant.Fact).ToArray(),
                 multiTenant);
         }).ToArray();
     }
@@ -193,14 +212,20 @@ internal static class ReadinessReads
         {
             found.AddRange(page
                 .Where(grant => Text(grant, "clientId") is { } client && clients.Contains(client))
-                .Select(grant => (Text(grant, "clientId"), new GrantFact(Text(grant, "id"), Text(grant, "resourceId"), Text(grant, "consentType"), Text(grant, "scope")))));
+                .Select(grant => (
+                    Text(grant, "clientId"),
+                    new GrantFact(Text(grant, "id"), Text(grant, "resourceId"), Text(grant, "consentType"), Text(grant, "scope")))));
             return Complete();
         }).ConfigureAwait(false);
         return found;
     }
 
     /// <summary>A list answer's items over all its pages, or until <paramref name="enough"/> says so after a page.</summary>
-    private static async Task<IReadOnlyList<JsonElement>> ItemsAsync(GraphBatchReader reader, GraphBatchReply reply, GraphBatchStep step, Func<IReadOnlyList<JsonElement>, bool> enough)
+    private static async Task<IReadOnlyList<JsonElement>> ItemsAsync(
+        GraphBatchReader reader,
+        GraphBatchReply reply,
+        GraphBatchStep step,
+        Func<IReadOnlyList<JsonElement>, bool> enough)
     {
         var items = new List<JsonElement>();
         var page = reply.Body;

@@ -102,5 +102,6 @@ public sealed record ReadinessRequest
         : null;
 
     public override string ToString() =>
-        $"Readiness of {AppIds.Count} app(s){(AcsKey is not null ? " with an ACS access key (redacted)" : AcsEndpoint is { } endpoint ? $" and {endpoint}" : "")}";
+        $"Readiness of {AppIds.Count} " +
+        $"app(s){(AcsKey is not null ? " with an ACS access key (redacted)" : AcsEndpoint is { } endpoint ? $" and {endpoint}" : "")}";
 }

@@ -33,19 +33,23 @@ internal static class ReadinessRules
 
     private static RuleOutcome CheckCloud(TenantFacts tenant) =>
         CloudEndpoints.For(tenant.Cloud).IsGovernment
-            ? RuleOutcome.Warning($"Connected to {tenant.Cloud}: Azure Communication Services interoperability with Teams is not offered in Microsoft 365 government clouds (GCC, GCC High, DoD); ACS users and Teams identities may not reach this tenant's Teams.")
+            ? RuleOutcome.Warning($"Connected to {tenant.Cloud}: Azure Communication Services interoperability with Teams is not offered in Microsoft 365 " +
+                "government clouds (GCC, GCC High, DoD); ACS users and Teams identities may not reach this tenant's Teams.")
             : RuleOutcome.Pass($"Connected to the {tenant.Cloud} cloud, where ACS Teams interoperability is offered.");
 
     private static RuleOutcome CheckAcsPrincipal(TenantFacts tenant) =>
         tenant.AcsPrincipalId is { } id
             ? RuleOutcome.Pass($"The tenant has the Azure Communication Services service principal ({id}).")
-            : RuleOutcome.Fail($"The tenant has no service principal for Azure Communication Services (appId {AcsFirstPartyApp.AppId}): Teams users' sign-in to an ACS app fails with \"...lacks a service principal for ... (Azure Communication Services)\".",
+            : RuleOutcome.Fail($"The tenant has no service principal for Azure Communication Services (appId {AcsFirstPartyApp.AppId}): " +
+                "Teams users' sign-in to an ACS app fails with \"...lacks a service principal for ... (Azure Communication Services)\".",
                 "New-AcsTeamsServicePrincipal");
 
     private static RuleOutcome CheckRegistration(TenantFacts tenant, AppFacts app) =>
         app.Registration is { } registration
-            ? RuleOutcome.Pass($"The app registration '{registration.DisplayName}' (object id {registration.Id}) is in this tenant; its settings are checked below.")
-            : RuleOutcome.Skipped($"No app registration with appId {app.AppId} in tenant {tenant.TenantId}: it is registered in another tenant (the ISV's). Run this check there, connected to that tenant, to check its permissions and settings.");
+            ? RuleOutcome.Pass($"The app registration '{registration.DisplayName}' (object id {registration.Id}) is " +
+                "in this tenant; its settings are checked below.")
+            : RuleOutcome.Skipped($"No app registration with appId {app.AppId} in tenant {tenant.TenantId}: it is registered in another tenant (the ISV's). " +
+                "Run this check there, connected to that tenant, to check its permissions and settings.");
 
     private static RuleOutcome CheckPermissions(TenantFacts tenant, AppFacts app)
     {
@@ -54,13 +58,22 @@ internal static class ReadinessRules
             return NotHere(app);
         }
 
-        var requested = registration.RequiredResourceAccess.Where(resource => resource.IsFor(AcsFirstPartyApp.AppId)).SelectMany(resource => resource.Permissions).ToArray();
-        bool Has(AcsScope scope) => tenant.AcsScopes.Where(known => known.Scope == scope).Any(known => requested.Any(permission => permission.SameAs(known.Permission)));
+        var requested = registration.RequiredResourceAccess
+            .Where(resource => resource.IsFor(AcsFirstPartyApp.AppId))
+            .SelectMany(resource => resource.Permissions)
+            .ToArray();
+        bool Has(AcsScope scope) => tenant.AcsScopes
+            .Where(known => known.Scope == scope)
+            .Any(known => requested.Any(permission => permission.SameAs(known.Permission)));
         var missing = AppFacts.Required.Where(scope => !Has(scope)).Select(scope => scope.Value).ToArray();
-        var legacy = Has(AcsScope.Voip) ? " It also requests the legacy preview-era VoIP permission, which no longer does anything: it can stay or go." : string.Empty;
+        var legacy = Has(AcsScope.Voip)
+            ? " It also requests the legacy preview-era VoIP permission, which no longer does anything: it can stay or go."
+            : string.Empty;
         return missing.Length == 0
-            ? RuleOutcome.Pass($"'{registration.DisplayName}' requests {string.Join(" and ", AppFacts.Required.Select(scope => scope.Value))} of Azure Communication Services.{legacy}")
-            : RuleOutcome.Fail($"'{registration.DisplayName}' does not request {string.Join(" and ", missing)} of Azure Communication Services; the Teams token exchange needs both.{legacy}",
+            ? RuleOutcome.Pass($"'{registration.DisplayName}' requests {string.Join(" and ", AppFacts.Required.Select(scope => scope.Value))} of Azure " +
+                $"Communication Services.{legacy}")
+            : RuleOutcome.Fail($"'{registration.DisplayName}' does not request {string.Join(" and ", missing)} of Azure Communication " +
+                $"Services; the Teams token exchange needs both.{legacy}",
                 $"Set-AcsVoipPermission -AppId {app.AppId}");
     }
 
@@ -68,14 +81,17 @@ internal static class ReadinessRules
         app.Registration is not { } registration ? NotHere(app)
         : registration.IsFallbackPublicClient == true
             ? RuleOutcome.Pass($"'{registration.DisplayName}' allows public client flows (isFallbackPublicClient).")
-            : RuleOutcome.Fail($"'{registration.DisplayName}' does not allow public client flows: desktop and mobile clients (MSAL public client, as in the ACS Teams quickstart) cannot sign Teams users in.",
+            : RuleOutcome.Fail($"'{registration.DisplayName}' does not allow public client flows: " +
+                "desktop and mobile clients (MSAL public client, as in the ACS Teams quickstart) cannot sign Teams users in.",
                 $"Set-AcsVoipPermission -AppId {app.AppId} -AllowPublicClientFlows");
 
     private static RuleOutcome CheckRedirectUri(TenantFacts tenant, AppFacts app) =>
         app.Registration is not { } registration ? NotHere(app)
         : registration.PublicClientRedirectUris.Count > 0
-            ? RuleOutcome.Pass($"'{registration.DisplayName}' has the public client redirect URI(s) {string.Join(", ", registration.PublicClientRedirectUris)}.")
-            : RuleOutcome.Fail($"'{registration.DisplayName}' has no public client (mobile and desktop) redirect URI: MSAL's interactive sign-in has nowhere to return.",
+            ? RuleOutcome.Pass($"'{registration.DisplayName}' has the public client redirect URI(s) " +
+                $"{string.Join(", ", registration.PublicClientRedirectUris)}.")
+            : RuleOutcome.Fail($"'{registration.DisplayName}' has no public client (mobile and desktop) redirect URI: " +
+                "MSAL's interactive sign-in has nowhere to return.",
                 $"Set-AcsVoipPermission -AppId {app.AppId} -RedirectUri {PublicClientRedirectUri.Default.Value}");
 
     private static RuleOutcome CheckAudience(TenantFacts tenant, AppFacts app)
@@ -88,13 +104,16 @@ internal static class ReadinessRules
         var audience = registration.SignInAudience ?? "(none)";
         if (SignInAudiences.IsMultiTenant(registration.SignInAudience))
         {
-            return RuleOutcome.Pass($"'{registration.DisplayName}' is multi-tenant ({audience}): users of customer tenants can sign in once their administrator consents.");
+            return RuleOutcome.Pass($"'{registration.DisplayName}' is multi-tenant ({audience}): " +
+                "users of customer tenants can sign in once their administrator consents.");
         }
 
         return app.MultiTenant
-            ? RuleOutcome.Fail($"'{registration.DisplayName}' is {audience}: users of other tenants cannot sign in, and their administrators cannot consent to it.",
+            ? RuleOutcome.Fail($"'{registration.DisplayName}' is {audience}: users of other tenants cannot sign " +
+                "in, and their administrators cannot consent to it.",
                 $"Set-AcsVoipPermission -AppId {app.AppId} -MultiTenant")
-            : RuleOutcome.Pass($"'{registration.DisplayName}' is {audience}: only this tenant's users can sign in (check with -MultiTenant if customers in other tenants use it).");
+            : RuleOutcome.Pass($"'{registration.DisplayName}' is {audience}: only this tenant's users can sign in " +
+                "(check with -MultiTenant if customers in other tenants use it).");
     }
 
     private static RuleOutcome CheckPublisher(TenantFacts tenant, AppFacts app)
@@ -110,8 +129,10 @@ internal static class ReadinessRules
         }
 
         return SignInAudiences.IsMultiTenant(registration.SignInAudience) || app.MultiTenant
-            ? RuleOutcome.Warning($"'{registration.DisplayName}' has no verified publisher (publisher domain: {registration.PublisherDomain ?? "none"}): users of customer tenants cannot consent themselves, so an administrator of every customer tenant must grant admin consent.",
-                $"Grant-AcsAdminConsent -AppId {app.AppId} (connected to each customer tenant); to lift this, verify the publisher: Entra admin center > App registrations > '{registration.DisplayName}' > Branding & properties")
+            ? RuleOutcome.Warning($"'{registration.DisplayName}' has no verified publisher (publisher domain: {registration.PublisherDomain ?? "none"}): " +
+                "users of customer tenants cannot consent themselves, so an administrator of every customer tenant must grant admin consent.",
+                $"Grant-AcsAdminConsent -AppId {app.AppId} (connected to each customer tenant); to lift this, verify the publisher: " +
+                $"Entra admin center > App registrations > '{registration.DisplayName}' > Branding & properties")
             : RuleOutcome.Pass($"'{registration.DisplayName}' has no verified publisher, which only matters for users of other tenants.");
     }
 
@@ -140,7 +161,8 @@ internal static class ReadinessRules
         return missing.Count == 0
             ? RuleOutcome.Pass($"Tenant-wide consent covers {GrantScopes.Join(required)} (granted: {GrantScopes.Join(granted)}).")
             : RuleOutcome.Fail(grant is null
-                    ? $"No tenant-wide (admin) consent for appId {app.AppId} to Azure Communication Services: every user would be asked, and most cannot consent."
+                    ? $"No tenant-wide (admin) consent for appId {app.AppId} to Azure Communication Services: " +
+                      "every user would be asked, and most cannot consent."
                     : $"The tenant-wide consent for appId {app.AppId} lacks {GrantScopes.Join(missing)} (granted: {GrantScopes.Join(granted)}).",
                 $"Grant-AcsAdminConsent -AppId {app.AppId}");
     }
@@ -160,7 +182,8 @@ internal static class ReadinessRules
 
         if (!user.Found || user.Id is not { } id)
         {
-            return RuleOutcome.Fail($"There is no user '{user.Reference}' in tenant {tenant.TenantId}: a Teams user of an ACS app must be a member (or guest) of it. " +
+            return RuleOutcome.Fail($"There is no user '{user.Reference}' in tenant {tenant.TenantId}: " +
+                "a Teams user of an ACS app must be a member (or guest) of it. " +
                 "Check -TeamsUserId (the user's object id or user principal name, Entra admin center > Users) and the tenant you are connected to.", null);
         }
 
@@ -176,9 +199,11 @@ internal static class ReadinessRules
         var calling = user.PlansOf(TeamsUserFacts.CallingService).Any(plan => plan.Usable)
             ? "It also has Teams calling (MicrosoftCommunicationsOnline)."
             : "It has no enabled MicrosoftCommunicationsOnline plan (Teams calling and meetings audio): check the licence if calls fail.";
-        var assign = $"Assign {who} a licence that includes Microsoft Teams (service plan TEAMS1) in the Microsoft 365 admin center (Users > Active users > {who} > " +
+        var assign = $"Assign {who} a licence that includes Microsoft Teams (service plan TEAMS1) in the Microsoft " +
+            $"365 admin center (Users > Active users > {who} > " +
             "Licenses and apps), or with Microsoft Graph PowerShell (the Remedy). Initialize-AcsTeams does not assign licences: a licence is a purchase.";
-        var remedy = $"Set-MgUserLicense -UserId {id} -AddLicenses @(@{{SkuId = '<skuId of a licence with Microsoft Teams, from Get-MgSubscribedSku>'}}) -RemoveLicenses @()";
+        var remedy = $"Set-MgUserLicense -UserId {id} -AddLicenses @(@{{SkuId = '<skuId of a licence with Microsoft Teams, " +
+            $"from Get-MgSubscribedSku>'}}) -RemoveLicenses @()";
         if (teams.FirstOrDefault(plan => plan.Usable) is { } usable)
         {
             var grace = string.Equals(usable.CapabilityStatus, "Warning", StringComparison.OrdinalIgnoreCase)
@@ -208,8 +233,15 @@ internal static class ReadinessRules
                 $"{Need} Renew or reactivate the subscription (Microsoft 365 admin center > Billing > Your products). Otherwise: {assign}", remedy);
         }
 
-        var services = user.Plans.Where(plan => plan.Usable).Select(plan => plan.Service).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
-        return RuleOutcome.Fail($"{who} holds no Microsoft Teams plan (no TeamspaceAPI in assignedPlans; enabled services: {(services.Length == 0 ? "none" : string.Join(", ", services))}). " +
+        var services = user.Plans
+            .Where(plan => plan.Usable)
+            .Select(plan => plan.Service)
+            .OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        return RuleOutcome.Fail($"{who} holds no Microsoft Teams plan (no TeamspaceAPI in assignedPlans; enabled services: " +
+            $"{(services.Length == 0 ? "none" : string.Join(", ", services))}). " +
             $"Teams users need a Teams licence to sign in to Teams and to use a Teams identity with ACS. {assign}", remedy);
     }
 

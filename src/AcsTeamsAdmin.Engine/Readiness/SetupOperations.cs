@@ -36,7 +36,12 @@ public static class SetupOperations
     }
 
     /// <summary>One run: the facts as they stand, each change with its answer, and what became of it.</summary>
-    private sealed class Setup(AcsTeamsAdminConnection connection, SetupRequest request, OperationContext context, TenantFacts tenant, IReadOnlyList<AppFacts> apps)
+    private sealed class Setup(
+        AcsTeamsAdminConnection connection,
+        SetupRequest request,
+        OperationContext context,
+        TenantFacts tenant,
+        IReadOnlyList<AppFacts> apps)
     {
         private readonly Dictionary<(string Check, AppId? App), (SetupChange Change, string Detail)> _changes = [];
         private readonly Dictionary<AppId, AppPlan> _appPlans = [];
@@ -142,7 +147,9 @@ public static class SetupOperations
                 {
                     // The app's changes cannot be planned (an app only personal accounts use is never made multi-tenant
                     // silently; a permission list already at Entra's limit): that app's registration is not changed.
-                    var check = error.ErrorId == ErrorIds.SignInAudienceChangeRefused ? ReadinessCheckNames.AppSignInAudience : ReadinessCheckNames.AppAcsPermissions;
+                    var check = error.ErrorId == ErrorIds.SignInAudienceChangeRefused
+                        ? ReadinessCheckNames.AppSignInAudience
+                        : ReadinessCheckNames.AppAcsPermissions;
                     _changes[(check, app.AppId)] = (SetupChange.Failed, error.MessageWithFix);
                 }
             }
@@ -230,7 +237,11 @@ public static class SetupOperations
                 var grant = app.AcsGrant(acsId);
                 var name = app.Registration?.DisplayName ?? appId.ToString();
                 var (grantId, scopes, _) = await ConsentOperations.WriteGrantAsync(connection, clientId, acsId,
-                    grant is null ? null : new ConsentOperations.ExistingGrant(grant.Id, grant.Scope), Required, appId.ToString(), name, context).ConfigureAwait(false);
+                    grant is null ? null : new ConsentOperations.ExistingGrant(grant.Id, grant.Scope),
+                    Required,
+                    appId.ToString(),
+                    name,
+                    context).ConfigureAwait(false);
                 var written = new GrantFact(grantId, acsId, PermissionGrants.AllPrincipals, GrantScopes.Join(scopes));
                 Update(appId, facts => facts with { Grants = [.. facts.Grants.Where(other => other != grant), written] });
                 return $"Granted tenant-wide consent to Azure Communication Services {GrantScopes.Join(scopes)} (grant {grantId}).";

@@ -143,7 +143,10 @@ public sealed record TokenClaims
         Name = Text(jwt, "name"),
         Scopes = (Text(jwt, "scp") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
         Roles = jwt.TryGetProperty("roles", out var roles) && roles.ValueKind == JsonValueKind.Array
-            ? roles.EnumerateArray().Select(role => role.ValueKind == JsonValueKind.String ? role.GetString() ?? string.Empty : string.Empty).Where(role => role.Length > 0).ToArray()
+            ? roles.EnumerateArray()
+                .Select(role => role.ValueKind == JsonValueKind.String ? role.GetString() ?? string.Empty : string.Empty)
+                .Where(role => role.Length > 0)
+                .ToArray()
             : [],
         IssuedAt = Seconds(jwt, "iat"),
         ExpiresOn = Seconds(jwt, "exp"),
@@ -157,7 +160,9 @@ public sealed record TokenClaims
     private static string? Claim(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.TryGetInt64(out var whole) ? whole.ToString(CultureInfo.InvariantCulture) : value.GetDouble().ToString(CultureInfo.InvariantCulture),
+        JsonValueKind.Number => value.TryGetInt64(out var whole)
+            ? whole.ToString(CultureInfo.InvariantCulture)
+            : value.GetDouble().ToString(CultureInfo.InvariantCulture),
         JsonValueKind.True => bool.TrueString,
         JsonValueKind.False => bool.FalseString,
         JsonValueKind.Null or JsonValueKind.Undefined => null,
