@@ -8,8 +8,9 @@ namespace AcsTeamsAdmin.Engine.Presentation;
 /// <param name="columns">
 /// The properties shown, in order. In a table, "Name:12" makes a column 12 characters wide; columns without a width
 /// share what the window leaves (so an 80-column window still shows them, wrapped); "Name:50:words" makes a text
-/// column 50 wide that wraps between words (PowerShell's wrapping cuts a word at the width). In a list, "Name:lines"
-/// puts each item of a collection on a line of its own; other collections are joined with ", ".
+/// column 50 wide that wraps between words (PowerShell's wrapping cuts a word at the width), and "Name:words" the last
+/// column, which wraps between words at what the window leaves it. In a list, "Name:lines" puts each item of a
+/// collection on a line of its own; other collections are joined with ", ".
 /// </param>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class DefaultDisplayAttribute(params string[] columns) : Attribute

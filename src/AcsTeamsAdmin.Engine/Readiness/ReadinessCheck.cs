@@ -7,7 +7,7 @@ namespace AcsTeamsAdmin.Engine.Readiness;
 /// JSON as is (ConvertTo-Json, --output json) and renders as markdown. Remedy is a command line to run
 /// as written (with the actual ids), or null when there is nothing to fix.
 /// </summary>
-[DefaultDisplay("AppId", "Status:7", "Name:22", "Detail:50:words", "Remedy:37:words", GroupBy = "AppId", GroupByNullText = "(the tenant)")]
+[DefaultDisplay("AppId", "Status:7", "Name:22", "Detail:50:words", "Remedy:words", GroupBy = "AppId", GroupByNullText = "(the tenant)")]
 public record ReadinessCheck
 {
     /// <summary>Stable, for scripts: see <see cref="ReadinessCheckNames"/>.</summary>

@@ -25,7 +25,7 @@ public enum SetupChange
 /// One readiness check as Initialize-AcsTeams leaves it: the status after the run, and what the run did about it.
 /// A <see cref="ReadinessCheck"/> too, so it goes wherever a readiness report goes (-AsMarkdown, scripts).
 /// </summary>
-[DefaultDisplay("AppId", "Status:7", "Change:13", "Name:22", "Detail:74:words", GroupBy = "AppId", GroupByNullText = "(the tenant)")]
+[DefaultDisplay("AppId", "Status:7", "Change:13", "Name:22", "Detail:words", GroupBy = "AppId", GroupByNullText = "(the tenant)")]
 public sealed record SetupCheck : ReadinessCheck
 {
     public required SetupChange Change { get; init; }

@@ -3,7 +3,7 @@ using AcsTeamsAdmin.Engine.Presentation;
 namespace AcsTeamsAdmin.Engine.Teams;
 
 /// <summary>One setting checked, what it does to ACS users, and the command that changes it.</summary>
-[DefaultDisplay("MeetingPolicy", "Effect:11", "Setting:34", "Value:26", "Source:14", "Remedy:30:words", GroupBy = "MeetingPolicy")]
+[DefaultDisplay("MeetingPolicy", "Effect:11", "Setting:34", "Value:26", "Source:14", "Remedy:words", GroupBy = "MeetingPolicy")]
 public sealed record JoinPolicyFinding
 {
     /// <summary>The property name, as the MicrosoftTeams object and its Set-Cs... parameter spell it.</summary>
