@@ -34,10 +34,7 @@ internal sealed class ClientSecretTokenCredential : TokenCredential, IDisposable
         _secret = secret;
 
         // A transport someone gave (the sandbox's) is shared with Graph: the chain must not dispose it.
-        var chain = new TransientFaultRetryHandler(retry, new RetryStatistics())
-        {
-            InnerHandler = new ProductInfo.Handler { InnerHandler = transport ?? new HttpClientHandler() },
-        };
+        var chain = TransientFaultRetryHandler.Over(transport ?? new HttpClientHandler(), retry, new RetryStatistics());
         _http = new HttpClient(chain, disposeHandler: transport is null) { Timeout = Timeout.InfiniteTimeSpan };
     }
 

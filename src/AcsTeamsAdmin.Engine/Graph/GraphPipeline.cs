@@ -14,9 +14,6 @@ internal static class GraphPipeline
     {
         // Graph compresses when asked; the SDK's compression handler asks, and this asks for the plain reads too.
         var network = transport ?? new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.All };
-        return new TransientFaultRetryHandler(retry, statistics)
-        {
-            InnerHandler = new ProductInfo.Handler { InnerHandler = new NonGraphAnswerHandler { InnerHandler = network } },
-        };
+        return TransientFaultRetryHandler.Over(new NonGraphAnswerHandler { InnerHandler = network }, retry, statistics);
     }
 }

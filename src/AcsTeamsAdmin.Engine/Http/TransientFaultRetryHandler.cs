@@ -18,6 +18,13 @@ internal sealed class TransientFaultRetryHandler : DelegatingHandler
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
     private readonly TimeProvider _time;
 
+    /// <summary>
+    /// The chain every request the module sends itself takes: this retry handler, then the User-Agent product tokens,
+    /// then <paramref name="inner"/> (the network, the sandbox's transport, or a service-specific handler over them).
+    /// </summary>
+    public static HttpMessageHandler Over(HttpMessageHandler inner, RetryLimits retry, RetryStatistics statistics) =>
+        new TransientFaultRetryHandler(retry, statistics) { InnerHandler = new ProductInfo.Handler { InnerHandler = inner } };
+
     public TransientFaultRetryHandler(
         RetryLimits options,
         RetryStatistics statistics,
