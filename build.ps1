@@ -20,6 +20,9 @@ repo's tool manifest (dotnet tool restore, then dotnet pwsh ./build.ps1), and Pe
            (src/AcsTeamsAdmin.Package): out/packages/AcsTeamsAdmin.<version>.nupkg, the module folder at
            its root, its nuspec written from the manifest and CHANGELOG.md. Publish it with
            Publish-PSResource -NupkgPath <file> -Repository PSGallery -ApiKey <key>.
+           Also acsteams for this platform, precompiled (ReadyToRun) for the newest .NET:
+           out/acsteams/<rid>/ (run it as out/acsteams/<rid>/acsteams). The portable acsteams.dll in
+           src/AcsTeamsAdmin.Cli/bin/<configuration>/net8.0/ runs anywhere from .NET 8 on.
   All      Build, Test and Package.
 
 .EXAMPLE
@@ -50,6 +53,7 @@ $TestsFolder = [System.IO.Path]::Combine($PSScriptRoot, 'tests')
 $ResultsFolder = [System.IO.Path]::Combine($PSScriptRoot, 'out', 'TestResults')
 $PackageFolder = [System.IO.Path]::Combine($PSScriptRoot, 'out', 'packages')
 $ToolsFolder = [System.IO.Path]::Combine($PSScriptRoot, 'out', 'tools')
+$CliProject = [System.IO.Path]::Combine($PSScriptRoot, 'src', 'AcsTeamsAdmin.Cli', 'AcsTeamsAdmin.Cli.csproj')
 
 Import-Module -Name ([System.IO.Path]::Combine($TestsFolder, 'TestHelpers.psm1')) -Force
 
@@ -230,6 +234,28 @@ function Invoke-PackageStep {
 
     $size = (Get-Item -LiteralPath $packagePath).Length / 1048576
     Write-Host ("Package: {0} ({1:N1} MB)" -f $packagePath, $size) -ForegroundColor Green
+
+    Invoke-AcsteamsPublish -ExpectedVersion $version
+}
+
+# acsteams precompiled for this platform and the newest runtime, the one its project builds for besides net8.0:
+# .NET runs precompiled code only from images compiled against its own major version (docs/performance.md).
+function Invoke-AcsteamsPublish {
+    param([Parameter(Mandatory)][string]$ExpectedVersion)
+
+    $framework = (& dotnet msbuild $CliProject -getProperty:LatestTargetFramework -nologo).Trim()
+    $runtime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    $cliFolder = [System.IO.Path]::Combine($PSScriptRoot, 'out', 'acsteams', $runtime)
+    Invoke-Dotnet publish $CliProject --configuration $Configuration --framework $framework --runtime $runtime --output $cliFolder --nologo
+
+    # The published program must start and be this version, not only have been written.
+    $cliVersion = & dotnet ([System.IO.Path]::Combine($cliFolder, 'acsteams.dll')) --version
+    if ($LASTEXITCODE -ne 0 -or $cliVersion -ne $ExpectedVersion) {
+        throw "The published acsteams in $cliFolder answered '$cliVersion' (exit code $LASTEXITCODE) to --version; expected $ExpectedVersion."
+    }
+
+    $size = ((Get-ChildItem -LiteralPath $cliFolder -File -Recurse | Measure-Object -Property Length -Sum).Sum) / 1048576
+    Write-Host ("acsteams: {0} (ReadyToRun, {1}, {2}, {3:N0} MB)" -f $cliFolder, $framework, $runtime, $size) -ForegroundColor Green
 }
 
 $steps = switch ($Task) {

@@ -49,7 +49,7 @@ Accept wildcard characters: False
 ### CommonParameters
 '@)
 
-    $build = dotnet build (Join-Path $Scratch 'src/AcsTeamsAdmin.Cli/AcsTeamsAdmin.Cli.csproj') -v q -nologo 2>&1
+    $build = dotnet build (Join-Path $Scratch 'src/AcsTeamsAdmin.Cli/AcsTeamsAdmin.Cli.csproj') --framework net8.0 -v q -nologo 2>&1
     if ($LASTEXITCODE -ne 0) { throw "The copy with the new parameter did not build:`n$($build -join "`n")" }
     $script:Acsteams = Join-Path $Scratch 'src/AcsTeamsAdmin.Cli/bin/Debug/net8.0/acsteams.dll'
 }

@@ -17,7 +17,8 @@ function Get-E2EPath {
         throw "The module is not built: $manifest is missing. Run ./build.ps1 -Task Build first."
     }
 
-    $cli = Get-ChildItem -Path ([System.IO.Path]::Combine($script:RepoRoot, 'src', 'AcsTeamsAdmin.Cli', 'bin')) -Recurse -Filter acsteams.dll -ErrorAction SilentlyContinue |
+    # The portable build (net8.0), not the one built for the newest runtime or a platform's publish.
+    $cli = Get-ChildItem -Path ([System.IO.Path]::Combine($script:RepoRoot, 'src', 'AcsTeamsAdmin.Cli', 'bin', '*', 'net8.0', 'acsteams.dll')) -File -ErrorAction SilentlyContinue |
         Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
     if (-not $cli) {
         throw 'The acsteams command line is not built (src/AcsTeamsAdmin.Cli/bin/*/net8.0/acsteams.dll). Run ./build.ps1 -Task Build first.'

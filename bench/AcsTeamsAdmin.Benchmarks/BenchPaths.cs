@@ -22,6 +22,13 @@ internal static class BenchPaths
     /// <summary>acsteams.dll of the same configuration (built through the project reference).</summary>
     public static string AcsTeamsDll => Path.Combine(ProductRoot, "src", "AcsTeamsAdmin.Cli", "bin", Configuration, "net8.0", "acsteams.dll");
 
+    /// <summary>
+    /// acsteams precompiled (ReadyToRun) for this platform and the newest runtime, as `build.ps1 -Task Package` publishes it;
+    /// the cold start measures it beside the portable build when it is there.
+    /// </summary>
+    public static string AcsTeamsReadyToRunDll =>
+        Path.Combine(ProductRoot, "out", "acsteams", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "acsteams.dll");
+
     /// <summary>The module folder exactly as it ships (laid out by building src/AcsTeamsAdmin).</summary>
     public static string ModuleFolder => Path.Combine(ProductRoot, "out", "AcsTeamsAdmin");
 

@@ -57,6 +57,16 @@ internal static class ColdStartBenchmark
         {
             string[] floor = ["--floor", baseAddress, plan, SandboxIds.ContosoAdminClientId];
             var pairs = new List<Pair> { new("acsteams Test-AcsTeamsReadiness", "dotnet", [BenchPaths.AcsTeamsDll, .. cli], "floor: HttpClient, same requests", "dotnet", [BenchPaths.Self, .. floor]) };
+            if (File.Exists(BenchPaths.AcsTeamsReadyToRunDll))
+            {
+                pairs.Add(new("acsteams, ReadyToRun publish (build.ps1 -Task Package)", "dotnet", [BenchPaths.AcsTeamsReadyToRunDll, .. cli],
+                    "floor: HttpClient, same requests", "dotnet", [BenchPaths.Self, .. floor]));
+            }
+            else
+            {
+                Console.WriteLine($"No ReadyToRun acsteams at {BenchPaths.AcsTeamsReadyToRunDll}: run ./build.ps1 -Task Package -Configuration {BenchPaths.Configuration} to measure it too.");
+            }
+
             if (BenchPaths.Pwsh is { } pwsh)
             {
                 var module = $"""
