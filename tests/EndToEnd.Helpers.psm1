@@ -581,4 +581,30 @@ function Get-E2EDocumentedErrorId {
 
 #endregion
 
+# A sandbox state (its JSON, as GET /_sandbox/state or -SaveSandboxState writes it) with one thing taken away, written
+# to -Path for -SandboxStatePath or `acsteams sandbox --state`. ReaderRole: Fabrikam's admin app is only Reader of its
+# Azure subscription (no listKeys). NoMeetingPolicy: no Teams application access policy (no meetings as an app).
+function New-E2ESandboxState {
+    param(
+        [Parameter(Mandatory)][string]$Json,
+        [Parameter(Mandatory)][ValidateSet('ReaderRole', 'NoMeetingPolicy')][string]$Change,
+        [Parameter(Mandatory)][string]$Path
+    )
+
+    $state = $Json | ConvertFrom-Json -AsHashtable
+    switch ($Change) {
+        'ReaderRole' {
+            foreach ($assignment in $state.azureSubscriptions[0].roleAssignments) {
+                if ($assignment.roleName -eq 'Contributor') { $assignment.roleName = 'Reader' }
+            }
+        }
+        'NoMeetingPolicy' {
+            foreach ($tenant in $state.tenants) { $tenant.applicationAccessPolicies = @() }
+        }
+    }
+
+    $state | ConvertTo-Json -Depth 100 | Set-Content -LiteralPath $Path
+    $Path
+}
+
 Export-ModuleMember -Function *-E2E*

@@ -386,16 +386,9 @@ Describe 'Documented error ids' -ForEach @(@{ Triggers = $Triggers; NotRaised = 
         Invoke-WebRequest -Uri "$($script:Loop.Base)/_sandbox/state" -OutFile $statePath
         # Two more states: Fabrikam's admin app only Reader of its Azure subscription (no listKeys), and no Teams
         # application access policy (no meetings as an app).
-        $reader = (Invoke-WebRequest -Uri "$($script:Loop.Base)/_sandbox/state").Content | ConvertFrom-Json -AsHashtable
-        foreach ($assignment in $reader.azureSubscriptions[0].roleAssignments) {
-            if ($assignment.roleName -eq 'Contributor') { $assignment.roleName = 'Reader' }
-        }
-        $readerPath = Join-Path $TestDrive 'reader-sandbox.json'
-        $reader | ConvertTo-Json -Depth 100 | Set-Content -LiteralPath $readerPath
-        $noPolicy = (Invoke-WebRequest -Uri "$($script:Loop.Base)/_sandbox/state").Content | ConvertFrom-Json -AsHashtable
-        foreach ($tenant in $noPolicy.tenants) { $tenant.applicationAccessPolicies = @() }
-        $noPolicyPath = Join-Path $TestDrive 'no-meeting-policy-sandbox.json'
-        $noPolicy | ConvertTo-Json -Depth 100 | Set-Content -LiteralPath $noPolicyPath
+        $seeded = (Invoke-WebRequest -Uri "$($script:Loop.Base)/_sandbox/state").Content
+        $readerPath = New-E2ESandboxState -Json $seeded -Change ReaderRole -Path (Join-Path $TestDrive 'reader-sandbox.json')
+        $noPolicyPath = New-E2ESandboxState -Json $seeded -Change NoMeetingPolicy -Path (Join-Path $TestDrive 'no-meeting-policy-sandbox.json')
         $special = @{ StatePath = $statePath; TwinName = $twin; CrowdedApp = $crowded.appId; PersonalApp = $personal.appId; ReaderStatePath = $readerPath; NoPolicyStatePath = $noPolicyPath }
 
         # For the 'mutable' triggers: short-lived tokens, so every call signs in again; Connect-Mutable

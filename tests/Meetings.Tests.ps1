@@ -16,10 +16,8 @@ BeforeAll {
     # A state without Fabrikam's Teams application access policy: its admin app may not create meetings as an app.
     Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath (Join-Path $TestDrive 'seed.json') -SaveSandboxState | Out-Null
     Disconnect-AcsTeamsAdmin | Out-Null
-    $state = Get-Content -Raw (Join-Path $TestDrive 'seed.json') | ConvertFrom-Json -AsHashtable
-    foreach ($tenant in $state.tenants) { $tenant.applicationAccessPolicies = @() }
-    $script:NoPolicy = Join-Path $TestDrive 'no-policy.json'
-    $state | ConvertTo-Json -Depth 100 | Set-Content -LiteralPath $script:NoPolicy
+    $script:NoPolicy = New-E2ESandboxState -Json (Get-Content -Raw (Join-Path $TestDrive 'seed.json')) -Change NoMeetingPolicy `
+        -Path (Join-Path $TestDrive 'no-policy.json')
 }
 
 AfterAll {

@@ -17,12 +17,8 @@ BeforeAll {
     # A state in which Fabrikam's admin app is only Reader: it may read the resource, not its keys.
     Connect-AcsTeamsAdmin -Sandbox -SandboxStatePath (Join-Path $TestDrive 'seed.json') -SaveSandboxState | Out-Null
     Disconnect-AcsTeamsAdmin | Out-Null
-    $state = Get-Content -Raw (Join-Path $TestDrive 'seed.json') | ConvertFrom-Json -AsHashtable
-    foreach ($assignment in $state.azureSubscriptions[0].roleAssignments) {
-        if ($assignment.roleName -eq 'Contributor') { $assignment.roleName = 'Reader' }
-    }
-    $script:ReaderState = Join-Path $TestDrive 'reader.json'
-    $state | ConvertTo-Json -Depth 100 | Set-Content -LiteralPath $script:ReaderState
+    $script:ReaderState = New-E2ESandboxState -Json (Get-Content -Raw (Join-Path $TestDrive 'seed.json')) -Change ReaderRole `
+        -Path (Join-Path $TestDrive 'reader.json')
 }
 
 AfterAll {

@@ -133,19 +133,9 @@ public class SignInModeTests
     {
         using var sandbox = new SandboxService();
         await using var host = await LoopbackSandboxHost.StartAsync(sandbox);
-        var description = host.Description;
 
-        // No transport: real sockets. The authority is plain http on 127.0.0.1, which Azure.Identity
-        // refuses on its own; the engine's loopback bridge makes it work.
-        using var connection = await Connector.ConnectAsync(new ConnectionRequest
-        {
-            Mode = SignInMode.ClientSecret,
-            TenantId = description.TenantId,
-            ClientId = description.AdminClientId,
-            ClientSecret = description.AdminClientSecret,
-            AuthorityHost = description.AuthorityHost.AbsoluteUri,
-            GraphEndpoint = description.GraphEndpoint.AbsoluteUri,
-        }, new RecordingHost().Context());
+        // No transport: real sockets, and an authority on plain http at 127.0.0.1.
+        using var connection = await LoopbackConnections.ConnectAsync(host, context: new RecordingHost().Context());
         var principal = await ServicePrincipalOperations.EnsureAsync(connection, AppId.AcsFirstParty, new RecordingHost().Context());
 
         Assert.Equal(ServicePrincipalStatus.Created, principal!.Status);

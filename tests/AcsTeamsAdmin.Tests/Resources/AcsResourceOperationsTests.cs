@@ -1,5 +1,4 @@
 using AcsTeamsAdmin.Engine.Communication;
-using AcsTeamsAdmin.Engine.Connections;
 using AcsTeamsAdmin.Engine.Failures;
 using AcsTeamsAdmin.Engine.Http;
 using AcsTeamsAdmin.Engine.Operations;
@@ -261,15 +260,7 @@ public class AcsResourceOperationsTests
         using var sandbox = new SandboxService();
         await using var host = await LoopbackSandboxHost.StartAsync(sandbox);
         var description = host.Description;
-        using var connection = await Connector.ConnectAsync(new ConnectionRequest
-        {
-            Mode = SignInMode.ClientSecret,
-            TenantId = description.TenantId,
-            ClientId = description.AdminClientId,
-            ClientSecret = description.AdminClientSecret,
-            AuthorityHost = description.AuthorityHost.AbsoluteUri,
-            GraphEndpoint = description.GraphEndpoint.AbsoluteUri,
-        }, OperationContext.Unattended());
+        using var connection = await LoopbackConnections.ConnectAsync(host);
 
         var resource = Assert.Single(await AcsResourceOperations.GetAsync(connection, Query(keys: true), OperationContext.Unattended()));
 
@@ -285,16 +276,7 @@ public class AcsResourceOperationsTests
     {
         using var sandbox = new SandboxService();
         await using var host = await LoopbackSandboxHost.StartAsync(sandbox);
-        var description = host.Description;
-        using var connection = await Connector.ConnectAsync(new ConnectionRequest
-        {
-            Mode = SignInMode.ClientSecret,
-            TenantId = description.TenantId,
-            ClientId = description.AdminClientId,
-            ClientSecret = description.AdminClientSecret,
-            AuthorityHost = description.AuthorityHost.AbsoluteUri,
-            GraphEndpoint = "http://127.0.0.1:9/v1.0",
-        }, OperationContext.Unattended());
+        using var connection = await LoopbackConnections.ConnectAsync(host, graphEndpoint: "http://127.0.0.1:9/v1.0");
 
         var error = await Assert.ThrowsAsync<AcsTeamsAdminException>(() => AcsResourceOperations.GetAsync(connection, Query(), OperationContext.Unattended()));
 
