@@ -554,7 +554,11 @@ Describe 'Campaign: bulk' -Skip:$IsWindows {
         $record.Duplicates | Should -Be 0 -Because 'no identity may be written twice'
         $record.NotHeld | Should -Be 0 -Because 'every identity written or listed must exist'
         $summary.Count | Should -Be 1 -Because "a stop must write its summary to the host, or the identities created as it stopped are lost ($trace)"
-        $summary.Written | Should -Be $record.Written -Because 'the summary counts the identities written out'
+        # The identity being written when the stop came may have reached ForEach-Object before the stop did: WriteObject
+        # throws either way, so the summary lists it instead of counting it. Never more than that one.
+        $writtenAndListed = @($written | Where-Object { $summary.Listed -contains $_ })
+        $writtenAndListed.Count | Should -BeLessOrEqual 1 -Because "only the identity being written as the stop came may be both written and listed ($trace)"
+        $summary.Written | Should -Be ($record.Written - $writtenAndListed.Count) -Because 'the summary counts the identities written out'
         $record.Unaccounted | Should -Be 0 -Because $trace
     }
 
